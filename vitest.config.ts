@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['{lib,components,entrypoints,sandbox,scripts}/**/*.test.{ts,tsx}'],
+    // DOM tests opt in per file with `// @vitest-environment jsdom`.
+    environment: 'node',
+  },
+});
