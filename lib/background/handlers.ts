@@ -1,0 +1,134 @@
+import { AppError } from '@/lib/app-error';
+import { validateBaseUrl } from '@/lib/incident-io/base-url';
+import { createIncidentIoClient } from '@/lib/incident-io/client';
+import { parseIncidentRef, pathIdFor } from '@/lib/incident-io/reference';
+import { capabilitiesFromRoles } from '@/lib/incident-io/roles';
+import { checkStatusMove, resolveTarget } from '@/lib/incident-io/status-words';
+import type { CallContext, Handlers } from '@/lib/messaging/handle';
+import type { Connection } from '@/lib/messaging/protocol';
+import { settingsSchema } from '@/lib/settings';
+import { effectiveStatusMapping } from '@/lib/status-mapping';
+import { apiKeyItem, catalogItem, connectionItem, openIncidentsItem, panelIntentItem, settingsItem } from '@/lib/storage';
+import { getCatalog } from './catalog';
+import { connectedClient } from './client';
+import { publicOnly, readOpenIncidents, refreshOpenIncidents } from './open-incidents';
+import { openSidePanel } from './side-panel';
+
+const NOT_FOUND_MESSAGE = 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.';
+
+async function connectionView(): Promise<Connection> {
+  const [apiKey, connection] = await Promise.all([apiKeyItem.get(), connectionItem.get()]);
+  return {
+    connected: Boolean(apiKey && connection.identity),
+    baseUrl: connection.baseUrl,
+    identity: connection.identity,
+    capabilities: connection.identity ? capabilitiesFromRoles(connection.identity.roles) : null,
+  };
+}
+
+async function forgetOrgData() {
+  await Promise.all([openIncidentsItem.remove(), catalogItem.remove()]);
+}
+
+async function getIncident(ref: string, ctx: CallContext) {
+  const parsed = parseIncidentRef(ref);
+  if (!parsed) throw new AppError({ kind: 'bad_input', message: NOT_FOUND_MESSAGE });
+  const incident = await (await connectedClient()).getIncident(pathIdFor(parsed));
+  // A private incident is "not found" for a help-desk page, exactly as for a key without access.
+  if (ctx.level === 'helpdesk' && incident.visibility !== 'public') {
+    throw new AppError({ kind: 'not_found', message: NOT_FOUND_MESSAGE });
+  }
+  return incident;
+}
+
+async function pollMaxAgeMs() {
+  return (await settingsItem.get()).pollIntervalSeconds * 1000;
+}
+
+export const handlers: Handlers = {
+  'incidents/open': async (_req, ctx) => {
+    const open = await readOpenIncidents(await pollMaxAgeMs());
+    return ctx.level === 'agent' ? open : { ...open, incidents: publicOnly(open.incidents) };
+  },
+  'incidents/refresh': () => refreshOpenIncidents(),
+  'incidents/get': async ({ ref }, ctx) => ({ incident: await getIncident(ref, ctx) }),
+  'incidents/updates': async ({ incidentId }, ctx) => {
+    if (ctx.level !== 'agent') await getIncident(incidentId, ctx);
+    return { updates: await (await connectedClient()).listIncidentUpdates(incidentId) };
+  },
+  'incidents/create': async ({ payload }) => {
+    const incident = await (await connectedClient()).createIncident(payload);
+    void refreshOpenIncidents().catch(() => undefined);
+    return { incident };
+  },
+  'incidents/set-status': async ({ incidentId, target, notify }) => {
+    const client = await connectedClient();
+    const [incident, catalog, settings] = await Promise.all([
+      client.getIncident(incidentId), getCatalog(), settingsItem.get(),
+    ]);
+    const mapping = effectiveStatusMapping(catalog.statuses, settings.statusMapping);
+    const resolved = resolveTarget(target, catalog.statuses, mapping);
+    if ('error' in resolved) throw new AppError({ kind: 'bad_input', message: resolved.error });
+    const move = checkStatusMove(incident.incident_status, resolved, incident.reference);
+    if (!move.allowed) throw new AppError({ kind: 'not_allowed', message: move.reason });
+    const updated = await client.editIncident(incident.id, {
+      incident: { incident_status_id: resolved.id },
+      notify_incident_channel: notify,
+    });
+    void refreshOpenIncidents().catch(() => undefined);
+    return { incident: updated };
+  },
+  'catalog/get': () => getCatalog(),
+  'connection/get': () => connectionView(),
+  'connection/connect': async ({ apiKey, baseUrl }) => {
+    const url = validateBaseUrl(baseUrl);
+    if (!url.ok) throw new AppError({ kind: 'bad_input', message: url.message });
+    // Validate before storing: a key that can't read its own identity is never saved.
+    const identity = await createIncidentIoClient({ baseUrl: url.url, apiKey }).identity();
+    await forgetOrgData();
+    await apiKeyItem.set(apiKey);
+    await connectionItem.set({ baseUrl: url.url, identity });
+    void refreshOpenIncidents().catch(() => undefined);
+    return connectionView();
+  },
+  'connection/disconnect': async () => {
+    await apiKeyItem.remove();
+    await connectionItem.set({ ...(await connectionItem.get()), identity: null });
+    await forgetOrgData();
+    return connectionView();
+  },
+  'settings/get': () => settingsItem.get(),
+  'settings/update': async (changes) => {
+    const next = settingsSchema.parse({ ...(await settingsItem.get()), ...changes });
+    await settingsItem.set(next);
+    return next;
+  },
+  'attachments/list': async ({ externalId, incidentId }, ctx) => {
+    if (ctx.level !== 'agent' && !externalId) {
+      throw new AppError({ kind: 'not_allowed', message: 'Help-desk pages can only look up their own ticket.' });
+    }
+    const attachments = await (await connectedClient()).listAttachments({ externalId, incidentId });
+    if (ctx.level === 'agent') return { attachments };
+    const visible = new Set(publicOnly((await readOpenIncidents(await pollMaxAgeMs())).incidents).map((i) => i.id));
+    return { attachments: attachments.filter((attachment) => visible.has(attachment.incident_id)) };
+  },
+  'attachments/create': async (payload) => ({ attachment: await (await connectedClient()).createAttachment(payload) }),
+  'attachments/delete': async ({ id }) => {
+    await (await connectedClient()).deleteAttachment(id);
+    return {};
+  },
+  'panel/open': async (intent, ctx) => {
+    await panelIntentItem.set(intent);
+    return { opened: await openSidePanel(ctx.tabId) };
+  },
+  'panel/take-intent': async () => {
+    const intent = await panelIntentItem.get();
+    await panelIntentItem.remove();
+    return { intent };
+  },
+  'declare/prefill': async (prefill) => {
+    await panelIntentItem.set({ kind: 'declare', prefill });
+    return {};
+  },
+};
+

@@ -1,0 +1,38 @@
+import type { Incident } from '@/lib/incident-io/schemas';
+import type { OpenIncidents } from '@/lib/messaging/protocol';
+import { openIncidentsItem } from '@/lib/storage';
+import { connectedClient } from './client';
+
+/** Open = not yet resolved: triage, live (shown as Active) and paused. */
+export const OPEN_CATEGORIES = ['triage', 'live', 'paused'] as const;
+
+let inFlight: Promise<OpenIncidents> | null = null;
+
+/**
+ * Fetches every open incident into the shared cache. Concurrent callers share one request, so any
+ * number of side panels and help-desk tabs cost one list call per refresh.
+ */
+export function refreshOpenIncidents(now: () => number = Date.now): Promise<OpenIncidents> {
+  inFlight ??= (async () => {
+    try {
+      const client = await connectedClient();
+      const incidents = await client.listAllIncidents({ statusCategories: [...OPEN_CATEGORIES], pageSize: 250 });
+      const snapshot = { incidents, fetchedAt: now() };
+      await openIncidentsItem.set(snapshot);
+      return snapshot;
+    } finally {
+      inFlight = null;
+    }
+  })();
+  return inFlight;
+}
+
+/** The cached list when it is younger than `maxAgeMs`, else a refresh. */
+export async function readOpenIncidents(maxAgeMs: number, now: () => number = Date.now): Promise<OpenIncidents> {
+  const cached = await openIncidentsItem.get();
+  if (cached.fetchedAt !== null && now() - cached.fetchedAt < maxAgeMs) return cached;
+  return refreshOpenIncidents(now);
+}
+
+/** Help-desk pages are customer-facing: they only ever see public incidents. */
+export const publicOnly = (incidents: Incident[]) => incidents.filter((incident) => incident.visibility === 'public');

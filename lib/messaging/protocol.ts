@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import {
+  createAttachmentPayloadSchema, createIncidentPayloadSchema, identitySchema, incidentAttachmentSchema,
+  incidentSchema, incidentStatusSchema, incidentTypeSchema, incidentUpdateSchema, severitySchema,
+} from '@/lib/incident-io/schemas';
+import { settingsSchema } from '@/lib/settings';
+import { declarePrefillSchema, panelIntentSchema } from '@/lib/panel-intent';
+
+/**
+ * The one message protocol between the extension's pages, content scripts and the background.
+ * `access: 'read'` types may come from help-desk pages (untrusted): they get public incidents only.
+ * `access: 'agent'` types are accepted only from the extension's own pages (judged on the
+ * browser-stamped sender, see access.ts).
+ */
+const capabilitiesSchema = z.object({
+  canCreate: z.boolean(),
+  canEdit: z.boolean(),
+  canSeePrivate: z.boolean(),
+  createReason: z.string().optional(),
+  editReason: z.string().optional(),
+});
+
+export const connectionSchema = z.object({
+  connected: z.boolean(),
+  baseUrl: z.string(),
+  identity: identitySchema.nullable(),
+  capabilities: capabilitiesSchema.nullable(),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+export const openIncidentsSchema = z.object({
+  incidents: z.array(incidentSchema),
+  /** When the shared cache was last filled from incident.io (ms since epoch). */
+  fetchedAt: z.number().nullable(),
+});
+export type OpenIncidents = z.infer<typeof openIncidentsSchema>;
+
+export const catalogSchema = z.object({
+  statuses: z.array(incidentStatusSchema),
+  severities: z.array(severitySchema),
+  types: z.array(incidentTypeSchema),
+});
+export type Catalog = z.infer<typeof catalogSchema>;
+
+const ref = z.string().trim().min(1).max(300);
+const id = z.string().trim().min(1).max(100);
+const empty = z.object({}).strict();
+
+export const protocol = {
+  'incidents/open': { access: 'read', request: empty, response: openIncidentsSchema },
+  'incidents/refresh': { access: 'agent', request: empty, response: openIncidentsSchema },
+  'incidents/get': { access: 'read', request: z.object({ ref }), response: z.object({ incident: incidentSchema }) },
+  'incidents/updates': {
+    access: 'read', request: z.object({ incidentId: id }), response: z.object({ updates: z.array(incidentUpdateSchema) }),
+  },
+  'incidents/create': {
+    access: 'agent', request: z.object({ payload: createIncidentPayloadSchema }), response: z.object({ incident: incidentSchema }),
+  },
+  'incidents/set-status': {
+    access: 'agent',
+    request: z.object({ incidentId: id, target: z.string().trim().min(1).max(100), notify: z.boolean() }),
+    response: z.object({ incident: incidentSchema }),
+  },
+  'catalog/get': { access: 'agent', request: empty, response: catalogSchema },
+  'connection/get': { access: 'agent', request: empty, response: connectionSchema },
+  'connection/connect': {
+    access: 'agent', request: z.object({ apiKey: z.string().trim().min(1).max(500), baseUrl: z.string().max(500) }),
+    response: connectionSchema,
+  },
+  'connection/disconnect': { access: 'agent', request: empty, response: connectionSchema },
+  'settings/get': { access: 'agent', request: empty, response: settingsSchema },
+  'settings/update': { access: 'agent', request: settingsSchema.partial(), response: settingsSchema },
+  'attachments/list': {
+    access: 'read',
+    request: z.object({ externalId: z.string().min(1).max(2000).optional(), incidentId: id.optional() }),
+    response: z.object({ attachments: z.array(incidentAttachmentSchema) }),
+  },
+  'attachments/create': {
+    access: 'agent', request: createAttachmentPayloadSchema, response: z.object({ attachment: incidentAttachmentSchema }),
+  },
+  'attachments/delete': { access: 'agent', request: z.object({ id }), response: z.object({}) },
+  /** Help-desk pages may ask to show something in the side panel; the panel never writes by itself. */
+  'panel/open': { access: 'read', request: panelIntentSchema, response: z.object({ opened: z.boolean() }) },
+  'panel/take-intent': { access: 'agent', request: empty, response: z.object({ intent: panelIntentSchema.nullable() }) },
+  'declare/prefill': { access: 'agent', request: declarePrefillSchema, response: z.object({}) },
+} as const satisfies Record<string, { access: 'read' | 'agent'; request: z.ZodType; response: z.ZodType }>;
+
+export type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = z.input<Protocol[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.infer<Protocol[T]['response']>;
+
+export const messageSchema = z.object({
+  type: z.string().max(64),
+  payload: z.unknown(),
+});
+
+/** Errors travel as data: `ErrorInfo` is the serialisable form of every failure. */
+export const errorInfoSchema = z.object({
+  kind: z.enum(['unauthorized', 'forbidden', 'not_found', 'validation', 'rate_limited', 'server', 'network',
+    'timeout', 'malformed', 'not_configured', 'bad_input', 'not_allowed']),
+  message: z.string(),
+  requestId: z.string().optional(),
+  fields: z.record(z.string(), z.string()).optional(),
+  retryAfterSeconds: z.number().optional(),
+});
+
+export const envelopeSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);
+export type Envelope = z.infer<typeof envelopeSchema>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { STATUS_WORDS, type StatusWord } from '@/lib/incident-io/status-words';
+
+/** Preferences an agent can change in Settings. The API key and base URL live in the connection. */
+export const MIN_POLL_SECONDS = 30;
+
+const statusOverrides = z.object(
+  Object.fromEntries(STATUS_WORDS.map((word) => [word, z.string().nullable().optional()])) as Record<
+    StatusWord,
+    z.ZodOptional<z.ZodNullable<z.ZodString>>
+  >,
+);
+
+export const settingsSchema = z.object({
+  /** Per product word: an org status id, null for "not mapped", absent for the default by name/category. */
+  statusMapping: statusOverrides,
+  pollIntervalSeconds: z.number().int().min(MIN_POLL_SECONDS).max(3600),
+  notifyOnDeclared: z.boolean(),
+  notifyOnWatchedChange: z.boolean(),
+  /** The last snooze preset chosen on a notification, offered first next time. */
+  lastSnoozeMinutes: z.number().int().positive(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  statusMapping: {},
+  pollIntervalSeconds: 60,
+  notifyOnDeclared: true,
+  notifyOnWatchedChange: true,
+  lastSnoozeMinutes: 60,
+};
