@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SANDBOX_URL } from './ports';
 
 /** The extension under test: the production build plus test hooks (`npm run build:e2e`). */
-export const EXTENSION_DIR = path.resolve(process.env.EXTENSION_DIR ?? '.output/e2e/chrome-mv3');
+export const EXTENSION_DIR = path.resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3-e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags that keep Chromium quiet on a machine with no internet (see shared toolchain notes). */
@@ -59,7 +59,6 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     await sandbox.reset();
     const context = await launchWithExtension();

@@ -5,6 +5,7 @@ import { identitySchema, incidentSchema } from '@/lib/incident-io/schemas';
 import { catalogSchema } from '@/lib/messaging/protocol';
 import { panelIntentSchema } from '@/lib/panel-intent';
 import { DEFAULT_SETTINGS, settingsSchema } from '@/lib/settings';
+import { storedDraftSchema } from '@/lib/panel/draft';
 
 /**
  * Every persisted value, each parsed with zod on read: a value written by an older version (or
@@ -57,3 +58,42 @@ export const catalogItem = typedItem(
 
 /** What the side panel should show when it next opens (set by the menu, shortcut or a help-desk page). */
 export const panelIntentItem = typedItem('session:panelIntent', panelIntentSchema.nullable(), null);
+
+/** Incidents this browser follows: their status and severity changes raise notifications. */
+export const watchedItem = typedItem('local:watched', z.array(z.string()), []);
+
+/** Incident id → epoch ms until which it raises no notifications. */
+export const snoozesItem = typedItem('local:snoozes', z.record(z.string(), z.number()), {});
+
+/**
+ * The open list the poller last compared against; null until the first poll, which is therefore
+ * silent (everything already open would otherwise look freshly declared).
+ */
+export const pollBaselineItem = typedItem('session:pollBaseline', z.array(incidentSchema).nullable(), null);
+
+export const pollStateSchema = z.object({
+  /** No scheduled poll before this time (epoch ms): incident.io said 429, or the rate budget is low. */
+  holdUntil: z.number().nullable(),
+  /** Consecutive 429s, for the exponential wait when incident.io sends no Retry-After. */
+  rateLimitedCount: z.number().int().nonnegative(),
+  /** The last refresh failure the badge shows, until a later successful fetch supersedes it. */
+  problem: z.object({ kind: z.enum(['key_rejected', 'unreachable']), at: z.number() }).nullable(),
+});
+export type PollState = z.infer<typeof pollStateSchema>;
+export const pollStateItem = typedItem('session:pollState', pollStateSchema, {
+  holdUntil: null, rateLimitedCount: 0, problem: null,
+});
+
+export const alertRecordSchema = z.object({
+  incidentId: z.string(),
+  reference: z.string(),
+  /** The snooze presets on its two buttons, in button order. */
+  snoozeMinutes: z.array(z.number().int().positive()),
+  raisedAt: z.number(),
+});
+export type AlertRecord = z.infer<typeof alertRecordSchema>;
+/** Notifications raised, by notification id: which change each was for and what its buttons do. */
+export const alertsItem = typedItem('session:alerts', z.record(z.string(), alertRecordSchema), {});
+
+/** The declare form's draft (side panel only), so closing the panel or a failed request loses nothing. */
+export const declareDraftItem = typedItem('local:declareDraft', storedDraftSchema.nullable(), null);

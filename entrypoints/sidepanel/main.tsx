@@ -1,3 +1,24 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@/components/styles.css';
+import { AppError } from '@/lib/app-error';
+import { Panel } from '@/lib/panel/panel';
 
-createRoot(document.getElementById('root')!).render(<main>Incident Copilot</main>);
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // The background already retries transient API failures; retrying here would multiply them.
+      retry: (count, error) => count < 1 && error instanceof AppError && error.info.kind === 'network',
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <Panel />
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -67,12 +67,14 @@ export const handlers: Handlers = {
       client.getIncident(incidentId), getCatalog(), settingsItem.get(),
     ]);
     const mapping = effectiveStatusMapping(catalog.statuses, settings.statusMapping);
-    const resolved = resolveTarget(target, catalog.statuses, mapping);
+    // The side panel sends a status id for the org's own statuses, a product word otherwise.
+    const byId = catalog.statuses.find((status) => status.id === target);
+    const resolved = byId ? { status: byId } : resolveTarget(target, catalog.statuses, mapping);
     if ('error' in resolved) throw new AppError({ kind: 'bad_input', message: resolved.error });
-    const move = checkStatusMove(incident.incident_status, resolved, incident.reference);
+    const move = checkStatusMove(incident.incident_status, resolved.status, incident.reference);
     if (!move.allowed) throw new AppError({ kind: 'not_allowed', message: move.reason });
     const updated = await client.editIncident(incident.id, {
-      incident: { incident_status_id: resolved.id },
+      incident: { incident_status_id: resolved.status.id },
       notify_incident_channel: notify,
     });
     void refreshOpenIncidents().catch(() => undefined);
@@ -80,9 +82,11 @@ export const handlers: Handlers = {
   },
   'catalog/get': () => getCatalog(),
   'connection/get': () => connectionView(),
-  'connection/connect': async ({ apiKey, baseUrl }) => {
-    const url = validateBaseUrl(baseUrl);
+  'connection/connect': async (request) => {
+    const url = validateBaseUrl(request.baseUrl);
     if (!url.ok) throw new AppError({ kind: 'bad_input', message: url.message });
+    const apiKey = request.apiKey || (await apiKeyItem.get());
+    if (!apiKey) throw new AppError({ kind: 'bad_input', message: 'Enter your incident.io API key.' });
     // Validate before storing: a key that can't read its own identity is never saved.
     const identity = await createIncidentIoClient({ baseUrl: url.url, apiKey }).identity();
     await forgetOrgData();

@@ -148,6 +148,8 @@ export const apiErrorBodySchema = z.object({
     code: z.string().optional(),
     message: z.string().optional(),
     source: z.object({ field: z.string().optional() }).optional(),
+    // Shape undocumented; a 403 may name the missing role here.
+    metadata: z.unknown().optional(),
   })).optional(),
   rate_limit: z.object({ retry_after: z.string().optional() }).optional(),
 });

@@ -64,7 +64,8 @@ export const protocol = {
   'catalog/get': { access: 'agent', request: empty, response: catalogSchema },
   'connection/get': { access: 'agent', request: empty, response: connectionSchema },
   'connection/connect': {
-    access: 'agent', request: z.object({ apiKey: z.string().trim().min(1).max(500), baseUrl: z.string().max(500) }),
+    // An empty key keeps the stored one (changing only the base URL re-validates it).
+    access: 'agent', request: z.object({ apiKey: z.string().trim().max(500), baseUrl: z.string().max(500) }),
     response: connectionSchema,
   },
   'connection/disconnect': { access: 'agent', request: empty, response: connectionSchema },

@@ -1,0 +1,48 @@
+import { useId } from 'react';
+
+/** What an API key may do (shape of `capabilitiesFromRoles` in lib/incident-io/roles.ts). */
+export interface KeyCapabilities {
+  canCreate: boolean;
+  canEdit: boolean;
+  canSeePrivate: boolean;
+  createReason?: string;
+  editReason?: string;
+}
+
+interface Capability {
+  label: string;
+  allowed: boolean;
+  reason?: string;
+}
+
+function capabilityRows(c: KeyCapabilities): Capability[] {
+  return [
+    { label: 'See open incidents', allowed: true },
+    { label: 'Declare incidents', allowed: c.canCreate, reason: c.createReason },
+    { label: 'Update incident status', allowed: c.canEdit, reason: c.editReason },
+    {
+      label: 'See private incidents',
+      allowed: c.canSeePrivate,
+      reason: 'Private incidents stay hidden from this key.',
+    },
+  ];
+}
+
+export function CapabilityList({ capabilities }: { capabilities: KeyCapabilities }) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="capabilities">
+      <h3 id={headingId}>What this key can do</h3>
+      <ul aria-labelledby={headingId}>
+        {capabilityRows(capabilities).map((row) => (
+          <li key={row.label} className={row.allowed ? 'allowed' : 'missing'}>
+            <span aria-hidden="true" className="capability-icon">
+              {row.allowed ? '✓' : '✕'}
+            </span>{' '}
+            {row.label}: {row.allowed ? 'allowed' : `not allowed${row.reason ? `. ${row.reason}` : ''}`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

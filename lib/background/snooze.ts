@@ -1,0 +1,23 @@
+import { settingsItem, snoozesItem } from '@/lib/storage';
+
+/** The presets offered on notification buttons, shortest first. */
+export const SNOOZE_PRESETS_MINUTES = [15, 60, 240] as const;
+
+/** Snoozes still in force at `now` (incident id → until, epoch ms). */
+export async function activeSnoozes(now: number): Promise<Record<string, number>> {
+  return Object.fromEntries(Object.entries(await snoozesItem.get()).filter(([, until]) => until > now));
+}
+
+/**
+ * Silences an incident's notifications for `minutes` (0 lifts the snooze) and remembers a preset
+ * choice so the next notification offers it first. Resolves to the end of the snooze, or null.
+ */
+export async function snoozeIncident(incidentId: string, minutes: number, now: number): Promise<number | null> {
+  const { [incidentId]: _previous, ...others } = await activeSnoozes(now);
+  const until = minutes > 0 ? now + minutes * 60_000 : null;
+  await snoozesItem.set(until === null ? others : { ...others, [incidentId]: until });
+  if ((SNOOZE_PRESETS_MINUTES as readonly number[]).includes(minutes)) {
+    await settingsItem.set({ ...(await settingsItem.get()), lastSnoozeMinutes: minutes });
+  }
+  return until;
+}

@@ -1,0 +1,134 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { detectEditorKind } from '../editors/kind';
+import { loadFixture, type FixtureName } from '../fixtures/load-fixture';
+import { detectAdapter } from '../registry';
+import type { DeskId, TicketAttachment } from '../types';
+
+interface Expected {
+  fixture: FixtureName;
+  desk: DeskId;
+  id: string;
+  subject: string;
+  url: string;
+  attachment: TicketAttachment;
+  /** INC references in the active ticket's messages, and none from other tickets on the page */
+  refs: string[];
+  /** the reply editor, as a selector into the fixture */
+  editor: string;
+  kind: string;
+}
+
+const arbitrary = (url: string, title: string): TicketAttachment => ({ resourceType: 'arbitrary_url', externalId: url, title, url });
+
+const CASES: Expected[] = [
+  {
+    fixture: 'zendesk', desk: 'zendesk', id: '48213', subject: 'Checkout failing for EU customers',
+    url: 'https://acme.zendesk.com/agent/tickets/48213',
+    attachment: { resourceType: 'zendesk_ticket', externalId: '48213', title: 'Zendesk #48213: Checkout failing for EU customers', url: 'https://acme.zendesk.com/agent/tickets/48213' },
+    refs: ['INC-123', 'INC-456'], editor: '[data-test-id="omnicomposer-rich-text-ckeditor"]', kind: 'ckeditor5',
+  },
+  {
+    fixture: 'intercom', desk: 'intercom', id: '184000012345678', subject: 'Payments are failing again',
+    url: 'https://app.eu.intercom.com/a/inbox/abc123de/inbox/conversation/184000012345678',
+    attachment: arbitrary('https://app.eu.intercom.com/a/inbox/abc123de/inbox/conversation/184000012345678', 'Intercom #184000012345678: Payments are failing again'),
+    refs: ['INC-123', 'INC-456'], editor: '[data-conversation-reply-composer] .ProseMirror', kind: 'prosemirror',
+  },
+  {
+    fixture: 'freshdesk', desk: 'freshdesk', id: '7734', subject: 'Invoices show the wrong VAT',
+    url: 'https://acme.freshdesk.com/a/tickets/7734',
+    attachment: arbitrary('https://acme.freshdesk.com/a/tickets/7734', 'Freshdesk #7734: Invoices show the wrong VAT'),
+    refs: ['INC-123', 'INC-456'], editor: '.fr-element', kind: 'froala',
+  },
+  {
+    fixture: 'hubspot', desk: 'hubspot', id: '18822910457', subject: 'Password reset emails not arriving',
+    url: 'https://app-eu1.hubspot.com/contacts/25518732/record/0-5/18822910457',
+    attachment: arbitrary('https://app-eu1.hubspot.com/contacts/25518732/record/0-5/18822910457', 'HubSpot #18822910457: Password reset emails not arriving'),
+    refs: ['INC-123', 'INC-456'], editor: '[data-test-id="reply-editor"] [contenteditable]', kind: 'contenteditable',
+  },
+  {
+    fixture: 'helpscout', desk: 'helpscout', id: '4521', subject: 'Login loop on mobile app',
+    url: 'https://secure.helpscout.net/conversation/2817263541/4521',
+    attachment: arbitrary('https://secure.helpscout.net/conversation/2817263541/4521', 'Help Scout #4521: Login loop on mobile app'),
+    refs: ['INC-123', 'INC-456'], editor: '[data-slate-editor]', kind: 'slate',
+  },
+  {
+    fixture: 'front', desk: 'front', id: 'cnv_8h3k2p1', subject: 'Webhooks delayed by 30 minutes',
+    url: 'https://app.frontapp.com/open/cnv_8h3k2p1',
+    attachment: arbitrary('https://app.frontapp.com/open/cnv_8h3k2p1', 'Front cnv_8h3k2p1: Webhooks delayed by 30 minutes'),
+    refs: ['INC-123', 'INC-456'], editor: '[aria-label="Message body"]', kind: 'contenteditable',
+  },
+  {
+    fixture: 'gorgias', desk: 'gorgias', id: '30917254', subject: 'Order stuck in processing',
+    url: 'https://acme.gorgias.com/app/ticket/30917254',
+    attachment: arbitrary('https://acme.gorgias.com/app/ticket/30917254', 'Gorgias #30917254: Order stuck in processing'),
+    refs: ['INC-123', 'INC-456'], editor: '.public-DraftEditor-content', kind: 'draft',
+  },
+  {
+    fixture: 'zammad', desk: 'zammad', id: '412', subject: 'Checkout failing for EU customers',
+    url: 'https://support.example.org/#ticket/zoom/412',
+    attachment: arbitrary('https://support.example.org/#ticket/zoom/412', 'Zammad #31001: Checkout failing for EU customers'),
+    refs: ['INC-123', 'INC-456'], editor: '.content.active .articleNewEdit-body', kind: 'contenteditable',
+  },
+  {
+    fixture: 'freescout', desk: 'freescout', id: '1207', subject: 'Export to CSV is empty',
+    url: 'https://help.example.org/conversation/1207',
+    attachment: arbitrary('https://help.example.org/conversation/1207', 'FreeScout #381: Export to CSV is empty'),
+    refs: ['INC-123', 'INC-456'], editor: '.note-editable', kind: 'summernote',
+  },
+  {
+    fixture: 'osticket', desk: 'osticket', id: '58', subject: 'VPN drops every hour',
+    url: 'https://support.example.org/scp/tickets.php?id=58',
+    attachment: arbitrary('https://support.example.org/scp/tickets.php?id=58', 'osTicket #123456: VPN drops every hour'),
+    refs: ['INC-123', 'INC-456'], editor: '[aria-label="Response"]', kind: 'redactor',
+  },
+  {
+    fixture: 'request-tracker', desk: 'request-tracker', id: '1', subject: 'Checkout failing for EU customers',
+    url: 'http://127.0.0.1:8080/Ticket/Display.html?id=1',
+    attachment: arbitrary('http://127.0.0.1:8080/Ticket/Display.html?id=1', 'RT #1: Checkout failing for EU customers'),
+    refs: ['INC-123', 'INC-456'], editor: 'iframe.cke_wysiwyg_frame', kind: 'ckeditor4',
+  },
+  {
+    fixture: 'generic', desk: 'generic', id: '4411', subject: 'SSO login returns error 500',
+    url: 'https://support.example.net/tickets/4411',
+    attachment: arbitrary('https://support.example.net/tickets/4411', 'Help desk #4411: SSO login returns error 500'),
+    refs: ['INC-123', 'INC-456'], editor: '#comment-body', kind: 'textarea',
+  },
+  {
+    fixture: 'zendesk-multipane', desk: 'zendesk', id: '48230', subject: 'Refund not received',
+    url: 'https://acme.zendesk.com/agent/tickets/48230',
+    attachment: { resourceType: 'zendesk_ticket', externalId: '48230', title: 'Zendesk #48230: Refund not received', url: 'https://acme.zendesk.com/agent/tickets/48230' },
+    refs: ['INC-456'], editor: '[data-is-active="true"] [data-test-id="omnicomposer-rich-text-ckeditor"]', kind: 'ckeditor5',
+  },
+];
+
+const refsIn = (roots: Element[]) => [...new Set(roots.flatMap((root) => root.textContent?.match(/INC-\d+/g) ?? []))].sort();
+
+describe.each(CASES)('$fixture fixture', (expected) => {
+  const page = () => loadFixture(expected.fixture);
+
+  it('is recognised as its desk', () => {
+    const { doc, url } = page();
+    expect(detectAdapter(doc, url)?.id).toBe(expected.desk);
+  });
+
+  it('reads the ticket id, subject, canonical URL and attachment', () => {
+    const { doc, url } = page();
+    expect(detectAdapter(doc, url)?.readTicket(doc, url)).toEqual({
+      desk: expected.desk, id: expected.id, subject: expected.subject, url: expected.url, attachment: expected.attachment,
+    });
+  });
+
+  it("finds the active ticket's INC references and no others", () => {
+    const { doc, url } = page();
+    expect(refsIn(detectAdapter(doc, url)!.messageRoots(doc))).toEqual(expected.refs);
+  });
+
+  it('finds the reply editor and its kind', () => {
+    const { doc, url } = page();
+    const editor = detectAdapter(doc, url)!.findReplyEditor(doc);
+    expect(editor).not.toBeNull();
+    expect(editor).toBe(doc.querySelector(expected.editor));
+    expect(detectEditorKind(editor!)).toBe(expected.kind);
+  });
+});

@@ -1,0 +1,32 @@
+import { allMatches, capture, documentTitle, firstText } from '../dom';
+import { largestReplyEditor } from '../editors/find';
+import { buildTicket } from '../ticket';
+import type { HelpdeskAdapter } from '../types';
+import { GENERIC_MESSAGES, GENERIC_SUBJECT } from './generic';
+
+/**
+ * No public selectors are known for Gorgias (helpdesk.md): its URL identifies the ticket, the rest
+ * is generic discovery (ARIA, headings, the largest reply editor) until a fixture from the live app
+ * says otherwise.
+ */
+export const gorgias: HelpdeskAdapter = {
+  id: 'gorgias',
+  name: 'Gorgias',
+  matches: ['https://*.gorgias.com/app/*'],
+  selfHosted: false,
+  ticketIdFromUrl: (url) => capture(url.pathname, /^\/app\/ticket\/(\d+)/, /^\/app\/views\/\d+\/(\d+)/),
+  detect: () => false,
+  readTicket(doc, url) {
+    const id = gorgias.ticketIdFromUrl(url);
+    if (!id) return null;
+    const subject = firstText(doc, GENERIC_SUBJECT) || documentTitle(doc, /\s*[-–|]\s*[^-–|]*Gorgias.*$/i);
+    return buildTicket(gorgias, { id, subject, url: `${url.origin}/app/ticket/${id}` });
+  },
+  messageRoots: (doc) => allMatches(doc, GENERIC_MESSAGES),
+  findReplyEditor: (doc) => largestReplyEditor(doc),
+};
+
+/* Test URLs
+https://acme.gorgias.com/app/ticket/30917254
+https://acme.gorgias.com/app/views/118823/30917254
+*/

@@ -1,0 +1,58 @@
+import { allMatches, capture, documentTitle, firstText } from '../dom';
+import { firstEditor } from '../editors/find';
+import { buildTicket } from '../ticket';
+import type { HelpdeskAdapter } from '../types';
+
+const ACTIVE_PANE = [
+  '[data-is-active="true"]', // Agent Workspace: the open ticket tab's panel
+  '.ticket-panes-grid-layout.active', // pre-2023 workspace
+];
+const SUBJECT = [
+  'input[data-test-id="omni-header-subject"]', // Agent Workspace (read .value)
+  '[data-test-id="ticket-pane-subject"]', // legacy ticket pane
+];
+const MESSAGES = [
+  '[data-test-id="omni-log-message-content"]', // Agent Workspace conversation log
+  '.zd-comment', // legacy comment bodies
+];
+const EDITOR = [
+  '[contenteditable="true"][data-test-id="omnicomposer-rich-text-ckeditor"]', // CKEditor 5 composer
+  '#editor-view .ck-editor__editable', // composer area, test-id renamed
+  '#editor-view [contenteditable="true"]',
+];
+
+/**
+ * Zendesk keeps every open ticket tab in the DOM; only the active one belongs to the URL. The
+ * active marker must wrap ticket content (tab buttons can carry the same attribute).
+ */
+function activePane(doc: Document): Document | Element {
+  const content = [...SUBJECT, ...MESSAGES, ...EDITOR].join(', ');
+  for (const selector of ACTIVE_PANE) {
+    for (const pane of doc.querySelectorAll(selector)) {
+      if (pane.querySelector(content)) return pane;
+    }
+  }
+  return doc;
+}
+
+export const zendesk: HelpdeskAdapter = {
+  id: 'zendesk',
+  name: 'Zendesk',
+  matches: ['https://*.zendesk.com/agent/*'],
+  selfHosted: false,
+  ticketIdFromUrl: (url) => capture(url.pathname, /^\/agent\/tickets\/(\d+)/),
+  detect: (doc) => doc.querySelector([...SUBJECT, ...MESSAGES, ...EDITOR].join(', ')) !== null,
+  readTicket(doc, url) {
+    const id = zendesk.ticketIdFromUrl(url);
+    if (!id) return null;
+    const subject = firstText(activePane(doc), SUBJECT) || documentTitle(doc, /\s*[-–|]\s*[^-–|]*Zendesk.*$/i);
+    return buildTicket(zendesk, { id, subject, url: `${url.origin}/agent/tickets/${id}` }, 'zendesk_ticket');
+  },
+  messageRoots: (doc) => allMatches(activePane(doc), MESSAGES),
+  findReplyEditor: (doc) => firstEditor(activePane(doc), EDITOR),
+};
+
+/* Test URLs
+https://acme.zendesk.com/agent/tickets/48213
+https://acme.zendesk.com/agent/tickets/48213/events
+*/

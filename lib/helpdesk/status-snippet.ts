@@ -1,0 +1,54 @@
+import type { Incident } from '@/lib/incident-io/schemas';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * The customer's view of a status. Unknown or paused states read as "investigating": telling a
+ * customer something is fixed when we can't be sure is worse than saying we're still on it.
+ */
+function statusPhrase(status: Incident['incident_status']): string {
+  switch (status.category) {
+    case 'learning':
+    case 'closed':
+    case 'declined':
+    case 'canceled':
+      return 'Resolved';
+    case 'merged':
+      return "We're handling this together with a related issue";
+    case 'live':
+      return /monitor/i.test(status.name) ? 'A fix is being monitored' : "We're investigating";
+    default:
+      return "We're investigating";
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "14:05 UTC", plus the date when it is not today (UTC) and the year when not this year. */
+function utcTime(at: Date, now: Date): string {
+  const time = `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())} UTC`;
+  const sameYear = at.getUTCFullYear() === now.getUTCFullYear();
+  if (sameYear && at.getUTCMonth() === now.getUTCMonth() && at.getUTCDate() === now.getUTCDate()) return time;
+  const day = `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]}${sameYear ? '' : ` ${at.getUTCFullYear()}`}`;
+  return `${time} on ${day}`;
+}
+
+function validDate(iso: string | undefined): Date | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * A plain-text status update an agent can paste into a customer reply, or null when the incident
+ * must not be shown to customers (private, test or tutorial). It carries only the name, the status
+ * in plain words and the time of the last update: no people, channels, summary or ids.
+ */
+export function customerStatusText(incident: Incident, lastUpdateAt?: string, now: Date = new Date()): string | null {
+  if (incident.visibility !== 'public' || incident.mode === 'test' || incident.mode === 'tutorial') return null;
+  const name = incident.name.replace(/\s+/g, ' ').trim();
+  const updatedAt = validDate(lastUpdateAt) ?? validDate(incident.updated_at);
+  const sentences = [`Update on "${name}": ${statusPhrase(incident.incident_status)}.`];
+  if (updatedAt) sentences.push(`Last updated ${utcTime(updatedAt, now)}.`);
+  return sentences.join(' ');
+}

@@ -1,0 +1,38 @@
+export const DESK_IDS = [
+  'zendesk', 'intercom', 'freshdesk', 'hubspot', 'helpscout', 'front', 'gorgias',
+  'zammad', 'freescout', 'osticket', 'request-tracker', 'generic',
+] as const;
+export type DeskId = (typeof DESK_IDS)[number];
+
+/** What incident.io stores to link a ticket (createAttachmentPayloadSchema's resource). */
+export interface TicketAttachment {
+  resourceType: 'zendesk_ticket' | 'salesforce_case' | 'arbitrary_url';
+  /** Zendesk: the ticket id; otherwise the canonical URL, so `?external_id=` finds the link again. */
+  externalId: string;
+  title: string;
+  url: string;
+}
+
+export interface Ticket {
+  desk: DeskId;
+  id: string;
+  subject: string;
+  /** canonical ticket URL (no view, folder or tracking parts) */
+  url: string;
+  attachment: TicketAttachment;
+}
+
+export interface HelpdeskAdapter {
+  id: DeskId;
+  name: string;
+  /** manifest match patterns for SaaS desks; [] for self-hosted */
+  matches: string[];
+  selfHosted: boolean;
+  ticketIdFromUrl(url: URL): string | null;
+  /** DOM anchors proving this desk when the URL is ambiguous (self-hosted) */
+  detect(doc: Document): boolean;
+  readTicket(doc: Document, url: URL): Ticket | null;
+  /** the active pane's message containers (scope to the active ticket in multi-pane UIs) */
+  messageRoots(doc: Document): Element[];
+  findReplyEditor(doc: Document): Element | null;
+}

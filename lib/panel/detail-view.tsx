@@ -1,0 +1,52 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ErrorAlert } from '@/components/error-alert';
+import { IncidentDetail } from '@/components/incident-detail';
+import { Spinner } from '@/components/spinner';
+import { send } from '@/lib/messaging/send';
+import { queries } from '@/lib/queries/keys';
+import { errorInfo } from './errors';
+import { moveChecker, targetValue, useOrg } from './use-org';
+
+/** One incident: details, timeline and the status changer. */
+export function DetailView({ reference, onBack }: { reference: string; onBack: () => void }) {
+  const queryClient = useQueryClient();
+  const org = useOrg();
+  const detail = useQuery(queries.incident(reference));
+  const incident = detail.data?.incident;
+  const updates = useQuery({ ...queries.updates(incident?.id ?? ''), enabled: Boolean(incident) });
+  const setStatus = useMutation({
+    mutationFn: (input: { target: string; notify: boolean }) =>
+      send('incidents/set-status', { incidentId: incident!.id, target: input.target, notify: input.notify }),
+    onSuccess: async (data) => {
+      queryClient.setQueryData(queries.incident(reference).queryKey, data);
+      await queryClient.invalidateQueries({ queryKey: ['incidents'] });
+    },
+  });
+
+  if (detail.isPending) return <Spinner label={`Loading ${reference}…`} />;
+  if (!incident) {
+    return (
+      <>
+        <button type="button" className="link-button" onClick={onBack}>← Back to incidents</button>
+        <ErrorAlert error={errorInfo(detail.error)!} onRetry={() => void detail.refetch()} />
+      </>
+    );
+  }
+  return (
+    <IncidentDetail
+      incident={incident}
+      updates={updates.data?.updates ?? null}
+      updatesError={errorInfo(updates.error)}
+      onRetryUpdates={() => void updates.refetch()}
+      severities={org.severities}
+      statuses={org.statuses}
+      canEdit={org.capabilities?.canEdit ?? false}
+      editReason={org.capabilities?.editReason}
+      checkMove={moveChecker(incident, org)}
+      onUpdateStatus={(target, notify) => setStatus.mutate({ target: targetValue(target), notify })}
+      busy={setStatus.isPending}
+      error={errorInfo(setStatus.error)}
+      onBack={onBack}
+    />
+  );
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { DeclareDraft, DeclareSubmission } from '@/components/declare-form';
+import type { CreateIncidentPayload, IncidentStatus } from '@/lib/incident-io/schemas';
+import type { StatusMapping } from '@/lib/incident-io/status-words';
+
+export const declareDraftSchema = z.object({
+  name: z.string(),
+  summary: z.string(),
+  severityId: z.string(),
+  incidentTypeId: z.string(),
+  startAs: z.enum(['triage', 'active']),
+  isPrivate: z.boolean(),
+}) satisfies z.ZodType<DeclareDraft>;
+
+/**
+ * A draft and the idempotency key it will be declared with. The key is made with the draft and kept
+ * through every retry and edit until the declaration succeeds or is discarded, so however often the
+ * agent presses Declare (or the network fails after incident.io accepted it), one incident results.
+ */
+export const storedDraftSchema = z.object({ draft: declareDraftSchema, idempotencyKey: z.string().min(1) });
+export type StoredDraft = z.infer<typeof storedDraftSchema>;
+
+export const newIdempotencyKey = () => `copilot-${crypto.randomUUID()}`;
+
+/** The create payload for a submission; the start status comes from the org's mapping of the product words. */
+export function createPayload(
+  submission: DeclareSubmission,
+  idempotencyKey: string,
+  statuses: readonly IncidentStatus[],
+  mapping: StatusMapping,
+): CreateIncidentPayload {
+  const startStatusId = mapping[submission.startAs] ?? undefined;
+  return {
+    idempotency_key: idempotencyKey,
+    visibility: submission.visibility,
+    name: submission.name,
+    summary: submission.summary,
+    severity_id: submission.severityId,
+    incident_type_id: submission.incidentTypeId,
+    // Only send a start status the org has; otherwise incident.io picks its default (triage).
+    incident_status_id: statuses.some((s) => s.id === startStatusId) ? startStatusId : undefined,
+    mode: 'standard',
+  };
+}

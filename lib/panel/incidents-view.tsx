@@ -1,0 +1,62 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { AppError } from '@/lib/app-error';
+import { FindIncidentForm } from '@/components/find-incident-form';
+import { IncidentList } from '@/components/incident-list';
+import { parseIncidentRef } from '@/lib/incident-io/reference';
+import { send } from '@/lib/messaging/send';
+import { queries } from '@/lib/queries/keys';
+import { openIncidentsItem } from '@/lib/storage';
+import { errorInfo } from './errors';
+import { useOrg } from './use-org';
+
+const NOT_AN_ID = new AppError({
+  kind: 'bad_input',
+  message: 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.',
+});
+
+/** The open-incident list (from the background's shared cache) and the lookup box. */
+export function IncidentsView({ onOpen }: { onOpen: (ref: string) => void }) {
+  const queryClient = useQueryClient();
+  const org = useOrg();
+  const open = useQuery({ ...queries.openIncidents(), enabled: org.connected });
+  const refresh = useMutation({
+    mutationFn: () => send('incidents/refresh', {}),
+    onSuccess: (data) => queryClient.setQueryData(queries.openIncidents().queryKey, data),
+  });
+  const lookup = useMutation({
+    mutationFn: async (query: string) => {
+      if (!parseIncidentRef(query)) throw NOT_AN_ID;
+      return send('incidents/get', { ref: query });
+    },
+    onSuccess: ({ incident }) => {
+      queryClient.setQueryData(queries.incident(incident.reference).queryKey, { incident });
+      onOpen(incident.reference);
+    },
+  });
+
+  // The poller refreshes the shared cache in the background; show each refresh as it lands.
+  useEffect(
+    () => openIncidentsItem.watch((snapshot) => queryClient.setQueryData(queries.openIncidents().queryKey, snapshot)),
+    [queryClient],
+  );
+
+  return (
+    <>
+      <FindIncidentForm onFind={(query) => lookup.mutate(query)} busy={lookup.isPending} error={errorInfo(lookup.error)} />
+      <IncidentList
+        incidents={open.data?.incidents ?? []}
+        severities={org.severities}
+        onOpen={(incident) => {
+          queryClient.setQueryData(queries.incident(incident.reference).queryKey, { incident });
+          onOpen(incident.reference);
+        }}
+        onRefresh={() => refresh.mutate()}
+        refreshing={refresh.isPending || open.isFetching}
+        loading={open.isPending}
+        updatedAt={open.data?.fetchedAt ?? null}
+        error={errorInfo(refresh.error ?? open.error)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { EMPTY_DECLARE_DRAFT } from '@/components/declare-form';
+import { send } from '@/lib/messaging/send';
+import type { PanelIntent } from '@/lib/panel-intent';
+import { declareDraftItem } from '@/lib/storage';
+import { newIdempotencyKey } from './draft';
+
+/** A prefill (context menu, shortcut, Copilot) becomes a fresh draft for the agent to confirm. */
+export async function applyDeclarePrefill(prefill: { name?: string; summary?: string }) {
+  await declareDraftItem.set({
+    draft: { ...EMPTY_DECLARE_DRAFT, name: prefill.name ?? '', summary: prefill.summary ?? '' },
+    idempotencyKey: newIdempotencyKey(),
+  });
+}
+
+/** Takes what the menu, shortcut or a help-desk page asked the panel to show, if anything. */
+export async function takeIntent(): Promise<PanelIntent | null> {
+  const { intent } = await send('panel/take-intent', {});
+  if (intent?.kind === 'declare') await applyDeclarePrefill(intent.prefill);
+  return intent;
+}

@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Spinner } from '@/components/spinner';
+import { Tabs } from '@/components/tabs';
+import type { PanelIntent } from '@/lib/panel-intent';
+import { queries } from '@/lib/queries/keys';
+import { panelIntentItem } from '@/lib/storage';
+import { DeclareView } from './declare-view';
+import { DetailView } from './detail-view';
+import { IncidentsView } from './incidents-view';
+import { takeIntent } from './intents';
+import { SettingsView } from './settings-view';
+
+type Section = 'incidents' | 'declare' | 'settings';
+const SECTIONS = [
+  { id: 'incidents', label: 'Incidents' },
+  { id: 'declare', label: 'Declare' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+
+/** The side panel: incidents (list → detail), declare, settings; opens on Settings until connected. */
+export function Panel() {
+  const connection = useQuery(queries.connection());
+  const [section, setSection] = useState<Section | null>(null);
+  const [openRef, setOpenRef] = useState<string | null>(null);
+
+  useEffect(() => {
+    const follow = (intent: PanelIntent | null) => {
+      if (intent?.kind === 'declare') setSection('declare');
+      if (intent?.kind === 'incident' || intent?.kind === 'link-ticket') {
+        setSection('incidents');
+        if (intent.kind === 'incident' || intent.ref) setOpenRef(intent.kind === 'incident' ? intent.ref : intent.ref!);
+      }
+    };
+    void takeIntent().then(follow);
+    // While the panel stays open, a new request (menu, shortcut, help-desk click) arrives by storage.
+    return panelIntentItem.watch((intent) => {
+      if (intent) void takeIntent().then(follow);
+    });
+  }, []);
+
+  if (connection.isPending) return <Spinner label="Starting Incident Copilot…" />;
+  const current: Section = section ?? (connection.data?.connected ? 'incidents' : 'settings');
+  return (
+    <Tabs label="Incident Copilot" tabs={SECTIONS} selected={current} onSelect={setSection}>
+      {current === 'incidents' &&
+        (openRef ? (
+          <DetailView reference={openRef} onBack={() => setOpenRef(null)} />
+        ) : (
+          <IncidentsView onOpen={setOpenRef} />
+        ))}
+      {current === 'declare' && <DeclareView />}
+      {current === 'settings' && <SettingsView />}
+    </Tabs>
+  );
+}
