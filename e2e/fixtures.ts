@@ -59,6 +59,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // oxlint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   context: async ({}, use) => {
     await sandbox.reset();
     const context = await launchWithExtension();

@@ -109,25 +109,18 @@ export async function raiseAlerts(alerts: Alert[], now: number): Promise<void> {
   ]);
   const kept = [...Object.entries(ledger), ...added].sort(([, a], [, b]) => b.raisedAt - a.raisedAt).slice(0, MAX_REMEMBERED);
   await alertsItem.set(Object.fromEntries(kept));
-  const iconUrl = notificationIcon();
   // allSettled: a notification Chrome refuses (notifications off for Chrome) must not fail the poll.
   await Promise.allSettled(fresh.map((a) => browser.notifications.create(a.notificationId, {
     type: 'basic',
-    iconUrl,
+    iconUrl: NOTIFICATION_ICON,
     title: a.title,
     message: a.message,
     buttons: a.snoozeMinutes.map((minutes) => ({ title: `Snooze ${presetLabel(minutes)}` })),
   })));
 }
 
-/** Chrome refuses a notification without an icon; a transparent pixel stands in if the build has none. */
-const BLANK_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
-
-function notificationIcon(): string {
-  const icons = Object.entries(browser.runtime.getManifest().icons ?? {});
-  const largest = icons.sort(([a], [b]) => Number(b) - Number(a))[0];
-  return largest ? `/${largest[1].replace(/^\//, '')}` : BLANK_ICON;
-}
+/** Chrome refuses a notification without an icon (public/icon/128.png ships with the build). */
+const NOTIFICATION_ICON = '/icon/128.png';
 
 /** A click opens the incident in the side panel (if Chrome allows it here; otherwise on next open). */
 export async function openAlert(notificationId: string): Promise<void> {

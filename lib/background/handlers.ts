@@ -3,16 +3,22 @@ import { validateBaseUrl } from '@/lib/incident-io/base-url';
 import { createIncidentIoClient } from '@/lib/incident-io/client';
 import { parseIncidentRef, pathIdFor } from '@/lib/incident-io/reference';
 import { capabilitiesFromRoles } from '@/lib/incident-io/roles';
+import type { Incident } from '@/lib/incident-io/schemas';
 import { checkStatusMove, resolveTarget } from '@/lib/incident-io/status-words';
 import type { CallContext, Handlers } from '@/lib/messaging/handle';
 import type { Connection } from '@/lib/messaging/protocol';
 import { settingsSchema } from '@/lib/settings';
 import { effectiveStatusMapping } from '@/lib/status-mapping';
-import { apiKeyItem, catalogItem, connectionItem, openIncidentsItem, panelIntentItem, settingsItem } from '@/lib/storage';
+import {
+  apiKeyItem, catalogItem, connectionItem, openIncidentsItem, panelIntentItem, pollBaselineItem, settingsItem,
+} from '@/lib/storage';
 import { getCatalog } from './catalog';
 import { connectedClient } from './client';
 import { publicOnly, readOpenIncidents, refreshOpenIncidents } from './open-incidents';
+import { acknowledge, syncNow } from './poller';
 import { openSidePanel } from './side-panel';
+import { activeSnoozes, snoozeIncident } from './snooze';
+import { toggleWatch, watch, watchedIds } from './watch';
 
 const NOT_FOUND_MESSAGE = 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.';
 
@@ -27,7 +33,8 @@ async function connectionView(): Promise<Connection> {
 }
 
 async function forgetOrgData() {
-  await Promise.all([openIncidentsItem.remove(), catalogItem.remove()]);
+  // A new org's incidents must not all look freshly declared to the poller.
+  await Promise.all([openIncidentsItem.remove(), catalogItem.remove(), pollBaselineItem.remove()]);
 }
 
 async function getIncident(ref: string, ctx: CallContext) {
@@ -41,6 +48,12 @@ async function getIncident(ref: string, ctx: CallContext) {
   return incident;
 }
 
+/** Refresh everyone's view after a write, without notifying the agent about their own change. */
+async function afterOwnWrite(incident: Incident) {
+  await acknowledge(incident);
+  void syncNow().catch(() => undefined);
+}
+
 async function pollMaxAgeMs() {
   return (await settingsItem.get()).pollIntervalSeconds * 1000;
 }
@@ -50,7 +63,8 @@ export const handlers: Handlers = {
     const open = await readOpenIncidents(await pollMaxAgeMs());
     return ctx.level === 'agent' ? open : { ...open, incidents: publicOnly(open.incidents) };
   },
-  'incidents/refresh': () => refreshOpenIncidents(),
+  // A manual refresh ignores back-off and also updates the badge and notifications.
+  'incidents/refresh': () => syncNow(),
   'incidents/get': async ({ ref }, ctx) => ({ incident: await getIncident(ref, ctx) }),
   'incidents/updates': async ({ incidentId }, ctx) => {
     if (ctx.level !== 'agent') await getIncident(incidentId, ctx);
@@ -58,7 +72,7 @@ export const handlers: Handlers = {
   },
   'incidents/create': async ({ payload }) => {
     const incident = await (await connectedClient()).createIncident(payload);
-    void refreshOpenIncidents().catch(() => undefined);
+    await afterOwnWrite(incident);
     return { incident };
   },
   'incidents/set-status': async ({ incidentId, target, notify }) => {
@@ -77,7 +91,7 @@ export const handlers: Handlers = {
       incident: { incident_status_id: resolved.status.id },
       notify_incident_channel: notify,
     });
-    void refreshOpenIncidents().catch(() => undefined);
+    await afterOwnWrite(updated);
     return { incident: updated };
   },
   'catalog/get': () => getCatalog(),
@@ -116,11 +130,19 @@ export const handlers: Handlers = {
     const visible = new Set(publicOnly((await readOpenIncidents(await pollMaxAgeMs())).incidents).map((i) => i.id));
     return { attachments: attachments.filter((attachment) => visible.has(attachment.incident_id)) };
   },
-  'attachments/create': async (payload) => ({ attachment: await (await connectedClient()).createAttachment(payload) }),
+  'attachments/create': async (payload) => {
+    const attachment = await (await connectedClient()).createAttachment(payload);
+    // A ticket linked from this browser watches its incident.
+    await watch(attachment.incident_id);
+    return { attachment };
+  },
   'attachments/delete': async ({ id }) => {
     await (await connectedClient()).deleteAttachment(id);
     return {};
   },
+  'watch/toggle': async ({ incidentId }) => ({ watched: await toggleWatch(incidentId) }),
+  'watch/list': async () => ({ incidentIds: [...(await watchedIds())], snoozedUntil: await activeSnoozes(Date.now()) }),
+  'snooze/set': async ({ incidentId, minutes }) => ({ until: await snoozeIncident(incidentId, minutes, Date.now()) }),
   'panel/open': async (intent, ctx) => {
     await panelIntentItem.set(intent);
     return { opened: await openSidePanel(ctx.tabId) };

@@ -89,6 +89,14 @@ export async function syncNow(now = Date.now()): Promise<OpenIncidents> {
   return snapshot;
 }
 
+/** The agent's own writes are not news to them: fold the result into the baseline before the next diff. */
+export function acknowledge(incident: Incident): Promise<void> {
+  return serially(async () => {
+    const prev = await pollBaselineItem.get();
+    if (prev) await pollBaselineItem.set([...prev.filter((known) => known.id !== incident.id), incident]);
+  });
+}
+
 /** Two refreshes finishing together must not both compare against the same baseline. */
 let comparing: Promise<unknown> = Promise.resolve();
 function serially(task: () => Promise<void>): Promise<void> {

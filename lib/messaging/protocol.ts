@@ -80,6 +80,17 @@ export const protocol = {
     access: 'agent', request: createAttachmentPayloadSchema, response: z.object({ attachment: incidentAttachmentSchema }),
   },
   'attachments/delete': { access: 'agent', request: z.object({ id }), response: z.object({}) },
+  'watch/toggle': { access: 'agent', request: z.object({ incidentId: id }), response: z.object({ watched: z.boolean() }) },
+  'watch/list': {
+    access: 'agent', request: empty,
+    response: z.object({ incidentIds: z.array(z.string()), snoozedUntil: z.record(z.string(), z.number()) }),
+  },
+  /** minutes 0 lifts the snooze. */
+  'snooze/set': {
+    access: 'agent',
+    request: z.object({ incidentId: id, minutes: z.number().int().min(0).max(24 * 60) }),
+    response: z.object({ until: z.number().nullable() }),
+  },
   /** Help-desk pages may ask to show something in the side panel; the panel never writes by itself. */
   'panel/open': { access: 'read', request: panelIntentSchema, response: z.object({ opened: z.boolean() }) },
   'panel/take-intent': { access: 'agent', request: empty, response: z.object({ intent: panelIntentSchema.nullable() }) },
