@@ -97,3 +97,6 @@ export const alertsItem = typedItem('session:alerts', z.record(z.string(), alert
 
 /** The declare form's draft (side panel only), so closing the panel or a failed request loses nothing. */
 export const declareDraftItem = typedItem('local:declareDraft', storedDraftSchema.nullable(), null);
+
+/** "Ask Copilot" history (oldest first), walked with the arrow keys. */
+export const commandHistoryItem = typedItem('local:commandHistory', z.array(z.string().max(300)).max(50), []);

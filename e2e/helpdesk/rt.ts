@@ -74,8 +74,9 @@ Set($WebPort, ${port});
 Set($WebBaseURL, 'http://127.0.0.1:${port}');
 Set($DatabaseType, 'SQLite');
 Set($DatabaseName, '${databaseFile}');
-# Outgoing mail goes to mbox files under /var/lib/request-tracker5, never to an MTA.
+# Outgoing mail goes to <dir>/<time>.mbox (RT writes them to $VarPath), never to an MTA.
 Set($MailCommand, 'mbox');
+$RT::VarPath = '${dir}';
 Set($LogToSTDERR, 'warning');
 Set($LogToSyslog, undef);
 Set($LogToFile, undef);

@@ -5,9 +5,9 @@ import { declareDraftItem } from '@/lib/storage';
 import { newIdempotencyKey } from './draft';
 
 /** A prefill (context menu, shortcut, Copilot) becomes a fresh draft for the agent to confirm. */
-export async function applyDeclarePrefill(prefill: { name?: string; summary?: string }) {
+export async function applyDeclarePrefill(prefill: { name?: string; summary?: string; severityId?: string }) {
   await declareDraftItem.set({
-    draft: { ...EMPTY_DECLARE_DRAFT, name: prefill.name ?? '', summary: prefill.summary ?? '' },
+    draft: { ...EMPTY_DECLARE_DRAFT, name: prefill.name ?? '', summary: prefill.summary ?? '', severityId: prefill.severityId ?? '' },
     idempotencyKey: newIdempotencyKey(),
   });
 }

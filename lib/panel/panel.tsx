@@ -5,6 +5,7 @@ import { Tabs } from '@/components/tabs';
 import type { PanelIntent } from '@/lib/panel-intent';
 import { queries } from '@/lib/queries/keys';
 import { panelIntentItem } from '@/lib/storage';
+import { CopilotView } from './copilot-view';
 import { DeclareView } from './declare-view';
 import { DetailView } from './detail-view';
 import { IncidentsView } from './incidents-view';
@@ -24,13 +25,15 @@ export function Panel() {
   const [section, setSection] = useState<Section | null>(null);
   const [openRef, setOpenRef] = useState<string | null>(null);
 
+  function openIncident(ref: string) {
+    setSection('incidents');
+    setOpenRef(ref);
+  }
+
   useEffect(() => {
     const follow = (intent: PanelIntent | null) => {
       if (intent?.kind === 'declare') setSection('declare');
-      if (intent?.kind === 'incident' || intent?.kind === 'link-ticket') {
-        setSection('incidents');
-        if (intent.kind === 'incident' || intent.ref) setOpenRef(intent.kind === 'incident' ? intent.ref : intent.ref!);
-      }
+      if (intent?.kind === 'incident') openIncident(intent.ref);
     };
     void takeIntent().then(follow);
     // While the panel stays open, a new request (menu, shortcut, help-desk click) arrives by storage.
@@ -42,7 +45,9 @@ export function Panel() {
   if (connection.isPending) return <Spinner label="Starting Incident Copilot…" />;
   const current: Section = section ?? (connection.data?.connected ? 'incidents' : 'settings');
   return (
-    <Tabs label="Incident Copilot" tabs={SECTIONS} selected={current} onSelect={setSection}>
+    <>
+      {connection.data?.connected && <CopilotView onOpenIncident={openIncident} onDeclare={() => setSection('declare')} />}
+      <Tabs label="Incident Copilot" tabs={SECTIONS} selected={current} onSelect={setSection}>
       {current === 'incidents' &&
         (openRef ? (
           <DetailView reference={openRef} onBack={() => setOpenRef(null)} />
@@ -51,6 +56,7 @@ export function Panel() {
         ))}
       {current === 'declare' && <DeclareView />}
       {current === 'settings' && <SettingsView />}
-    </Tabs>
+      </Tabs>
+    </>
   );
 }
