@@ -1,0 +1,48 @@
+import { findIncidentRefs } from '@/lib/incident-io/reference';
+
+export interface RefMatch {
+  /** Normalised, e.g. `INC-123`. */
+  ref: string;
+  start: number;
+  end: number;
+}
+
+/** Cheap pre-filter; most text nodes on a help-desk page contain no reference at all. */
+const MAYBE_REF = /inc-\d/i;
+const CANDIDATE = /inc-\d+/gi;
+
+/**
+ * Every `INC-n` in a text with its offsets. What counts as a reference (word boundaries, digit
+ * count) is reference.ts's rule: each candidate is confirmed by `findIncidentRefs` on the candidate
+ * plus the one character either side that its boundary checks look at.
+ */
+export function refMatches(text: string): RefMatch[] {
+  if (!MAYBE_REF.test(text)) return [];
+  const found: RefMatch[] = [];
+  for (const candidate of text.matchAll(CANDIDATE)) {
+    const start = candidate.index;
+    const end = start + candidate[0].length;
+    const [ref] = findIncidentRefs(text.slice(Math.max(0, start - 1), end + 1));
+    if (ref) found.push({ ref, start, end });
+  }
+  return found;
+}
+
+/** Text that is not message content: code, styles, and anything the agent is typing. */
+const SKIP = 'script, style, noscript, textarea, input, [contenteditable]:not([contenteditable="false"])';
+
+/** The text nodes under `root` that hold references, with their matches. */
+export function textNodesWithRefs(root: Node): { node: Text; matches: RefMatch[] }[] {
+  if (!MAYBE_REF.test(root.textContent ?? '')) return [];
+  if (root.nodeType === Node.TEXT_NODE) {
+    const matches = refMatches((root as Text).data);
+    return matches.length && !root.parentElement?.closest(SKIP) ? [{ node: root as Text, matches }] : [];
+  }
+  const found: { node: Text; matches: RefMatch[] }[] = [];
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const matches = refMatches(node.data);
+    if (matches.length && !node.parentElement?.closest(SKIP)) found.push({ node, matches });
+  }
+  return found;
+}

@@ -1,0 +1,64 @@
+import type { Incident, IncidentAttachment } from '@/lib/incident-io/schemas';
+
+export interface StripIncident {
+  id: string;
+  reference: string;
+  name: string;
+  severity: string | null;
+}
+
+/** What the strip on a ticket page shows; null when it shows nothing at all. */
+export interface StripModel {
+  /** "3 open incidents · most severe: Checkout failing (Critical)", when any public incident is open. */
+  summary: string | null;
+  mostSevere: StripIncident | null;
+  /** Incidents this ticket is linked to. */
+  linked: StripIncident[];
+  /** `INC-n` references on the page, so the hover cards' content is reachable by keyboard too. */
+  pageRefs: string[];
+}
+
+const view = (incident: Incident): StripIncident => ({
+  id: incident.id,
+  reference: incident.reference,
+  name: incident.name.replace(/\s+/g, ' ').trim(),
+  severity: incident.severity?.name ?? null,
+});
+
+/** Highest severity rank first (incident.io: higher rank = more severe); unset below any; then newest. */
+export function mostSevere(incidents: readonly Incident[]): Incident | null {
+  let best: Incident | null = null;
+  for (const incident of incidents) {
+    if (!best) best = incident;
+    else {
+      const rank = incident.severity?.rank ?? -Infinity;
+      const bestRank = best.severity?.rank ?? -Infinity;
+      if (rank > bestRank || (rank === bestRank && incident.created_at > best.created_at)) best = incident;
+    }
+  }
+  return best;
+}
+
+/**
+ * The strip's content from the open (public) incidents, this ticket's links (already limited by the
+ * background to incidents the page may see) and the references found on the page.
+ */
+export function stripModel(input: {
+  open: readonly Incident[];
+  attachments: readonly IncidentAttachment[];
+  pageRefs: readonly string[];
+}): StripModel | null {
+  const byId = new Map(input.open.map((incident) => [incident.id, incident]));
+  const linkedIds = [...new Set(input.attachments.map((attachment) => attachment.incident_id))];
+  const linked = linkedIds.flatMap((id) => {
+    const incident = byId.get(id);
+    return incident ? [view(incident)] : [];
+  });
+  const top = mostSevere(input.open);
+  if (!top && linked.length === 0) return null;
+  const count = input.open.length;
+  const summary = top
+    ? `${count} open incident${count === 1 ? '' : 's'} · most severe: ${view(top).name} (${top.severity?.name ?? 'no severity'})`
+    : null;
+  return { summary, mostSevere: top ? view(top) : null, linked, pageRefs: [...input.pageRefs] };
+}
