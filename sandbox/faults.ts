@@ -8,7 +8,9 @@ export const faultSchema = z.object({
   body: z.unknown().optional(),
   headers: z.record(z.string(), z.string()).optional(),
   latencyMs: z.number().min(0).optional(),
-  kind: z.enum(['hang', 'drop', 'non_json', 'bad_schema', 'unknown_enums']).optional(),
+  // drop_after: the request is processed (state changes) and then the connection is cut, so the
+  // client never learns the outcome: the case idempotency keys exist for.
+  kind: z.enum(['hang', 'drop', 'drop_after', 'non_json', 'bad_schema', 'unknown_enums']).optional(),
   times: z.number().int().min(1).default(1),
 });
 export type Fault = z.infer<typeof faultSchema>;

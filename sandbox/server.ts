@@ -129,6 +129,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       method: entry.method, pathname: url.pathname, search: url.searchParams, authorization: req.headers.authorization,
       contentType: req.headers['content-type'], body, requestId, now: Date.now(),
     });
+    if (fault?.kind === 'drop_after') {
+      entry.status = answer.status;
+      req.socket.destroy();
+      return;
+    }
     const shaped = answer.body === undefined || !fault?.kind ? answer.body
       : fault.kind === 'bad_schema' ? withBadSchema(answer.body) : withUnknownEnums(answer.body);
     entry.status = answer.status;

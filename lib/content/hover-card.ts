@@ -1,0 +1,125 @@
+import { formatAgo } from '@/components/relative-time';
+import { button, h } from './h';
+
+/** What a hover card says about an incident (public incidents only; the background enforces it). */
+export interface CardInfo {
+  reference: string;
+  name: string;
+  status: string;
+  severity: string | null;
+  /** ISO time of the last update (or of the incident's last change). */
+  updatedAt: string;
+  lastMessage: string | null;
+}
+
+const MAX_MESSAGE_CHARS = 160;
+const GAP = 6;
+/** Long enough to move the pointer from the reference onto the card. */
+const HIDE_DELAY_MS = 300;
+
+const clip = (text: string) => (text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1).trimEnd()}…` : text);
+
+/** The card's lines for an incident (pure, for the tests and the renderer). */
+export function cardLines(info: CardInfo, now: number): { title: string; meta: string; update: string } {
+  const updated = `Updated ${formatAgo(now - Date.parse(info.updatedAt))}`;
+  return {
+    title: `${info.reference}: ${info.name}`,
+    meta: `${info.status} · ${info.severity ?? 'No severity'}`,
+    update: info.lastMessage ? `${updated}: ${clip(info.lastMessage.replace(/\s+/g, ' ').trim())}` : updated,
+  };
+}
+
+/**
+ * One card, positioned next to the hovered reference, in the overlay's shadow root. It loads the
+ * incident on demand; its button opens the incident in the side panel.
+ */
+export class HoverCard {
+  private readonly el: HTMLElement;
+  private current: string | null = null;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private anchor: DOMRect | null = null;
+
+  constructor(
+    private readonly shadow: ShadowRoot,
+    private readonly load: (ref: string) => Promise<CardInfo>,
+    private readonly onOpen: (ref: string) => void,
+  ) {
+    const doc = shadow.ownerDocument;
+    this.el = h(doc, 'div', { class: 'card', role: 'tooltip', hidden: '' });
+    this.el.addEventListener('mouseenter', () => this.keep());
+    this.el.addEventListener('mouseleave', () => this.scheduleHide());
+    shadow.append(this.el);
+  }
+
+  get shownRef(): string | null {
+    return this.current;
+  }
+
+  show(ref: string, anchor: DOMRect): void {
+    this.keep();
+    this.anchor = anchor;
+    if (ref === this.current) {
+      this.place();
+      return;
+    }
+    this.current = ref;
+    this.render(ref, { text: `Loading ${ref}…` });
+    this.load(ref).then(
+      (info) => this.current === ref && this.render(ref, info),
+      (error: unknown) => this.current === ref && this.render(ref, { text: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
+  keep(): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+  }
+
+  /** Hides after a pause unless the pointer comes back (a pending hide is not pushed back). */
+  scheduleHide(): void {
+    this.hideTimer ??= setTimeout(() => this.hide(), HIDE_DELAY_MS);
+  }
+
+  hide(): void {
+    this.keep();
+    this.current = null;
+    this.el.hidden = true;
+  }
+
+  /** A one-line outcome (e.g. the panel could not open) under the card's content. */
+  note(text: string): void {
+    this.el.querySelector('.note')?.replaceChildren(text);
+  }
+
+  private render(ref: string, content: CardInfo | { text: string }): void {
+    const doc = this.el.ownerDocument;
+    const open = button(doc, 'Open in Incident Copilot', () => this.onOpen(ref));
+    if ('text' in content) {
+      this.el.replaceChildren(h(doc, 'span', { class: 'muted' }, content.text), open, h(doc, 'p', { class: 'note', role: 'status' }));
+    } else {
+      const lines = cardLines(content, Date.now());
+      this.el.replaceChildren(
+        h(doc, 'span', { class: 'summary' }, lines.title),
+        h(doc, 'span', { class: 'muted' }, lines.meta),
+        h(doc, 'span', { class: 'muted' }, lines.update),
+        open,
+        h(doc, 'p', { class: 'note', role: 'status' }),
+      );
+    }
+    this.place();
+  }
+
+  /** Below the reference, or above it when there is no room; always inside the viewport. */
+  private place(): void {
+    const anchor = this.anchor;
+    const view = this.shadow.ownerDocument.defaultView;
+    if (!anchor || !view) return;
+    this.el.hidden = false;
+    const { width, height } = this.el.getBoundingClientRect();
+    const below = anchor.bottom + GAP + height <= view.innerHeight;
+    const top = below ? anchor.bottom + GAP : Math.max(GAP, anchor.top - GAP - height);
+    const left = Math.min(Math.max(GAP, anchor.left), Math.max(GAP, view.innerWidth - width - GAP));
+    this.el.style.top = `${top}px`;
+    this.el.style.left = `${left}px`;
+  }
+}

@@ -1,0 +1,72 @@
+import { HIGHLIGHT_NAME } from './ref-highlighter';
+
+/** The element that hosts the extension's UI on a help-desk page (Playwright and tests find it by name). */
+export const HOST_TAG = 'incident-copilot-ui';
+
+const UI_CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+.strip, .card {
+  position: fixed; z-index: 2147483647; font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+  color: #1d2129; background: #fff; border: 1px solid #d5d8de; border-radius: 6px;
+  box-shadow: 0 4px 16px rgb(0 0 0 / .18);
+}
+.strip { right: 12px; bottom: 12px; max-width: min(420px, calc(100vw - 24px)); padding: 6px 8px; display: grid; gap: 4px; }
+.card { max-width: 320px; padding: 8px 10px; display: grid; gap: 3px; }
+.row { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
+.label { color: #5b6170; }
+.summary { font-weight: 600; }
+.muted { color: #5b6170; font-size: 12px; }
+p { margin: 0; }
+.note:empty { display: none; }
+.note { color: #165c33; font-size: 12px; }
+button { font: inherit; color: inherit; background: #f4f5f7; border: 1px solid #d5d8de; border-radius: 4px; padding: 1px 6px; cursor: pointer; }
+button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
+.primary { background: #2b59c3; border-color: #2b59c3; color: #fff; }
+.close { margin-left: auto; border: none; background: none; }
+.name { font-weight: 600; text-align: left; border: none; background: none; padding: 0; color: #2b59c3; }
+@media (prefers-color-scheme: dark) {
+  .strip, .card { color: #e6e8ec; background: #17191d; border-color: #3a3f48; }
+  button { background: #22252b; border-color: #3a3f48; }
+  .label, .muted { color: #a3a9b5; }
+  .name { color: #7ea2ff; }
+  .note { color: #9fdcb4; }
+}
+`;
+
+const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline dotted 2px #2b59c3; text-underline-offset: 2px; background-color: rgb(43 89 195 / .1); }`;
+
+export interface Overlay {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  remove(): void;
+}
+
+function sheet(css: string): CSSStyleSheet {
+  const style = new CSSStyleSheet();
+  style.replaceSync(css);
+  return style;
+}
+
+/**
+ * A shadow root outside the page's `<body>` for the strip and the hover card (the page's CSS stays
+ * out, ours stays in), plus the reference highlight's style as an adopted sheet on the document: no
+ * `<style>` node the page's framework or our own MutationObserver would see.
+ */
+export function mountOverlay(doc: Document): Overlay {
+  const host = doc.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.adoptedStyleSheets = [sheet(UI_CSS)];
+  const highlightSheet = sheet(HIGHLIGHT_CSS);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, highlightSheet];
+  doc.documentElement.append(host);
+  return {
+    host,
+    shadow,
+    remove() {
+      host.remove();
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== highlightSheet);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { button, h } from './h';
+import type { StripModel } from './strip-model';
+
+export interface StripActions {
+  /** Opens the side panel on an incident. */
+  open(ref: string): void;
+  /** Opens the side panel's confirmation for linking this ticket (nothing is written from here). */
+  link(): void;
+  insertUpdate(ref: string): void;
+  dismiss(): void;
+}
+
+/**
+ * Renders the strip into `container` (inside the shadow root). Every control is a labelled button,
+ * so the strip is reachable with Tab and works without a mouse, including the references that the
+ * hover cards show on the page.
+ */
+export function renderStrip(container: HTMLElement, model: StripModel, actions: StripActions): void {
+  const doc = container.ownerDocument;
+  // The live region survives re-renders, so a message shown in it is announced once and stays.
+  const note = container.querySelector('.note') ?? h(doc, 'p', { class: 'note', role: 'status' });
+  const rows: HTMLElement[] = [];
+  if (model.summary && model.mostSevere) {
+    const top = model.mostSevere.reference;
+    rows.push(h(doc, 'div', { class: 'row' },
+      h(doc, 'span', { class: 'summary' }, model.summary),
+      button(doc, 'Open', () => actions.open(top), { 'aria-label': `Open ${top} in Incident Copilot` })));
+  }
+  if (model.linked.length > 0) {
+    const list = h(doc, 'div', { class: 'row', role: 'group', 'aria-label': 'Linked incidents' }, h(doc, 'span', { class: 'label' }, 'Linked:'));
+    for (const incident of model.linked) {
+      list.append(
+        button(doc, `${incident.reference} ${incident.name}`, () => actions.open(incident.reference), { class: 'name', 'aria-label': `Open ${incident.reference} in Incident Copilot` }),
+        button(doc, 'Insert update', () => actions.insertUpdate(incident.reference), { 'aria-label': `Insert a status update for ${incident.reference} into the reply` }),
+      );
+    }
+    rows.push(list);
+  }
+  if (model.pageRefs.length > 0) {
+    const refs = h(doc, 'div', { class: 'row', role: 'group', 'aria-label': 'Incidents mentioned on this page' }, h(doc, 'span', { class: 'label' }, 'On this page:'));
+    for (const ref of model.pageRefs) refs.append(button(doc, ref, () => actions.open(ref), { 'aria-label': `Open ${ref} in Incident Copilot` }));
+    rows.push(refs);
+  }
+  rows.push(h(doc, 'div', { class: 'row' },
+    button(doc, 'Link this ticket…', actions.link),
+    button(doc, '×', actions.dismiss, { class: 'close', 'aria-label': 'Dismiss for this ticket' })));
+  container.replaceChildren(
+    h(doc, 'section', { class: 'strip', role: 'region', 'aria-label': 'Incident Copilot' },
+      ...rows,
+      note),
+  );
+}
+
+/** A short outcome message under the strip's buttons ("Copied to the clipboard", …). */
+export function showStripNote(container: HTMLElement, text: string): void {
+  const note = container.querySelector('.note');
+  if (note && note.textContent !== text) note.textContent = text;
+}
