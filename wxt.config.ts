@@ -10,6 +10,21 @@ export default defineConfig({
     description: 'incident.io in your help desk: see, look up, declare and update incidents.',
     permissions: ['storage', 'sidePanel', 'contextMenus', 'alarms', 'notifications', 'idle', 'scripting', 'activeTab'],
     host_permissions: ['https://api.incident.io/*'],
+    // Self-hosted help desks: the agent grants their own origin from the side panel ("Enable on this site").
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Incident Copilot' },
+    commands: {
+      'quick-declare': { suggested_key: { default: 'Alt+Shift+D' }, description: 'Declare an incident from this page' },
+    },
+  },
+  hooks: {
+    // The polyfill module aliases wxt/browser in every bundle; the help-desk content script has a
+    // size budget and calls chrome.* itself, so its bundle (WXT's context helpers) gets the native API.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const alias = config.resolve?.alias;
+      if (entrypoints.every((entry) => entry.type === 'content-script') && alias && !Array.isArray(alias)) {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
   },
 });
