@@ -1,7 +1,8 @@
 import { browser, defineBackground } from '#imports';
 import { registerAlertHandlers } from '@/lib/background/alerts';
 import { handlers } from '@/lib/background/handlers';
-import { startPoller } from '@/lib/background/poller';
+import { pollOnce, startPoller } from '@/lib/background/poller';
+import { exposeTestHooks } from '@/lib/background/test-hooks';
 import { createRouter } from '@/lib/messaging/handle';
 
 export default defineBackground(() => {
@@ -10,6 +11,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender).then((reply) => reply ?? undefined));
   startPoller();
   registerAlertHandlers();
+  exposeTestHooks({ pollOnce });
 
   // Content scripts must never read the key: close storage.local to them (session is closed by default).
   void browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });

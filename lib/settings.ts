@@ -29,3 +29,10 @@ export const DEFAULT_SETTINGS: Settings = {
   notifyOnWatchedChange: true,
   lastSnoozeMinutes: 60,
 };
+
+/** Snooze choices offered on alerts and in the incident view. */
+export const SNOOZE_PRESETS_MINUTES = [15, 60, 240] as const;
+
+export function snoozeLabel(minutes: number): string {
+  return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
+}

@@ -1,11 +1,11 @@
 import { browser } from '#imports';
 import type { Incident } from '@/lib/incident-io/schemas';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings, SNOOZE_PRESETS_MINUTES, snoozeLabel } from '@/lib/settings';
 import { type AlertRecord, alertsItem, panelIntentItem } from '@/lib/storage';
 import { clip } from './clip';
 import type { SnapshotDiff } from './diff';
 import { openSidePanel } from './side-panel';
-import { SNOOZE_PRESETS_MINUTES, snoozeIncident } from './snooze';
+import { snoozeIncident } from './snooze';
 
 /** One notification to raise. */
 export interface Alert {
@@ -79,10 +79,6 @@ export function snoozeChoices(lastMinutes: number): [number, number] {
 }
 
 /** "15 min", "1 h", "4 h". */
-export function presetLabel(minutes: number): string {
-  return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
-}
-
 const isPrivate = (incident: Incident) => incident.visibility !== 'public';
 const label = (incident: Incident) => (isPrivate(incident) ? `Private incident ${incident.reference}` : incident.reference);
 
@@ -115,7 +111,7 @@ export async function raiseAlerts(alerts: Alert[], now: number): Promise<void> {
     iconUrl: NOTIFICATION_ICON,
     title: a.title,
     message: a.message,
-    buttons: a.snoozeMinutes.map((minutes) => ({ title: `Snooze ${presetLabel(minutes)}` })),
+    buttons: a.snoozeMinutes.map((minutes) => ({ title: `Snooze ${snoozeLabel(minutes)}` })),
   })));
 }
 

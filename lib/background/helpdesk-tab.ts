@@ -1,21 +1,20 @@
 import { browser } from '#imports';
 import { z } from 'zod';
-import type { TabReplies, TabRequest } from '@/lib/content/tab-protocol';
+import type { TabRequest } from '@/lib/content/tab-protocol';
 import { ticketRefSchema, type TicketRef } from '@/lib/panel-intent';
 
+/** Ticket links end up in incident.io and in the panel: only web URLs, never `javascript:` and co. */
+export const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+const webTicketSchema = ticketRefSchema.refine((ticket) => isWebUrl(ticket.url) && isWebUrl(ticket.attachment.url));
+
 // Replies come from a content script running inside a web page: parse them like any untrusted input.
-const replySchemas = {
-  'ticket/read': z.object({ ticket: ticketRefSchema.nullable(), selection: z.string().max(20_000) }),
+export const replySchemas = {
+  'ticket/read': z.object({ ticket: webTicketSchema.nullable(), selection: z.string().max(20_000) }),
   'reply/insert': z.union([
     z.object({ ok: z.literal(true), method: z.string().max(40) }),
     z.object({ ok: z.literal(false), reason: z.string().max(2_000) }),
   ]),
 };
-
-// What the content script promises (tab-protocol.ts) must pass these schemas.
-type Compatible<T extends TabRequest['type']> = TabReplies[T] extends z.input<(typeof replySchemas)[T]> ? true : never;
-const compatible: [Compatible<'ticket/read'>, Compatible<'reply/insert'>] = [true, true];
-void compatible;
 
 type Reply<T extends TabRequest['type']> = z.infer<(typeof replySchemas)[T]>;
 

@@ -1,7 +1,7 @@
+import { SNOOZE_PRESETS_MINUTES } from '@/lib/settings';
 import { settingsItem, snoozesItem } from '@/lib/storage';
 
 /** The presets offered on notification buttons, shortest first. */
-export const SNOOZE_PRESETS_MINUTES = [15, 60, 240] as const;
 
 /** Snoozes still in force at `now` (incident id → until, epoch ms). */
 export async function activeSnoozes(now: number): Promise<Record<string, number>> {

@@ -4,7 +4,7 @@ import {
   incidentSchema, incidentStatusSchema, incidentTypeSchema, incidentUpdateSchema, severitySchema,
 } from '@/lib/incident-io/schemas';
 import { settingsSchema } from '@/lib/settings';
-import { declarePrefillSchema, panelIntentSchema } from '@/lib/panel-intent';
+import { declarePrefillSchema, panelIntentSchema, ticketRefSchema } from '@/lib/panel-intent';
 
 /**
  * The one message protocol between the extension's pages, content scripts and the background.
@@ -41,6 +41,16 @@ export const catalogSchema = z.object({
   types: z.array(incidentTypeSchema),
 });
 export type Catalog = z.infer<typeof catalogSchema>;
+
+export const activeTabSchema = z.object({
+  tabId: z.number().int().nullable(),
+  /** http(s) origin of the tab, null when hidden (no activeTab grant or host permission) or not a web page. */
+  origin: z.string().nullable(),
+  ticket: ticketRefSchema.nullable(),
+});
+export type ActiveTab = z.infer<typeof activeTabSchema>;
+
+export const sitesSchema = z.object({ sites: z.array(z.string()) });
 
 const ref = z.string().trim().min(1).max(300);
 const id = z.string().trim().min(1).max(100);
@@ -95,6 +105,22 @@ export const protocol = {
   'panel/open': { access: 'read', request: panelIntentSchema, response: z.object({ opened: z.boolean() }) },
   'panel/take-intent': { access: 'agent', request: empty, response: z.object({ intent: panelIntentSchema.nullable() }) },
   'declare/prefill': { access: 'agent', request: declarePrefillSchema, response: z.object({}) },
+  /** The active tab of the panel's window: its origin (when the browser shows it) and help-desk ticket. */
+  'helpdesk/active-tab': {
+    access: 'agent', request: z.object({ windowId: z.number().int().optional() }), response: activeTabSchema,
+  },
+  /** Types an incident's customer-safe status update into the reply editor of a help-desk tab. */
+  'reply/insert': {
+    access: 'agent',
+    request: z.object({ incidentId: id, tabId: z.number().int() }),
+    response: z.object({ inserted: z.boolean(), text: z.string(), method: z.string().optional(), reason: z.string().optional() }),
+  },
+  /** Self-hosted desks enabled at run time (the panel asks for the host permission first). */
+  'sites/list': { access: 'agent', request: empty, response: sitesSchema },
+  'sites/enable': {
+    access: 'agent', request: z.object({ url: z.string().max(2000), tabId: z.number().int().optional() }), response: sitesSchema,
+  },
+  'sites/disable': { access: 'agent', request: z.object({ origin: z.string().max(300) }), response: sitesSchema },
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.ZodType; response: z.ZodType }>;
 
 export type Protocol = typeof protocol;

@@ -6,6 +6,7 @@ import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
 import { moveChecker, targetValue, useOrg } from './use-org';
+import { WatchView } from './watch-view';
 
 /** One incident: details, timeline and the status changer. */
 export function DetailView({ reference, onBack }: { reference: string; onBack: () => void }) {
@@ -33,6 +34,8 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
     );
   }
   return (
+    <>
+    <WatchView incidentId={incident.id} reference={incident.reference} />
     <IncidentDetail
       incident={incident}
       updates={updates.data?.updates ?? null}
@@ -48,5 +51,6 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
       error={errorInfo(setStatus.error)}
       onBack={onBack}
     />
+    </>
   );
 }

@@ -1,0 +1,10 @@
+/**
+ * The e2e build (`npm run build:e2e`) exposes background functions that Playwright cannot reach
+ * through the browser (alarms fire at most every 30 s; context menus and shortcuts have no page).
+ * Production builds compile this to nothing.
+ */
+export function exposeTestHooks(hooks: Record<string, (...args: never[]) => unknown>): void {
+  if (import.meta.env.MODE !== 'e2e') return;
+  const global = globalThis as { __incidentCopilotTest?: Record<string, unknown> };
+  global.__incidentCopilotTest = { ...global.__incidentCopilotTest, ...hooks };
+}
