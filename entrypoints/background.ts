@@ -1,17 +1,23 @@
 import { browser, defineBackground } from '#imports';
 import { registerAlertHandlers } from '@/lib/background/alerts';
+import { onCommand, registerCommands } from '@/lib/background/commands';
+import { onContextMenuClick, registerContextMenu } from '@/lib/background/context-menu';
 import { handlers } from '@/lib/background/handlers';
 import { pollOnce, startPoller } from '@/lib/background/poller';
+import { enableSite, registerSiteAccessListeners } from '@/lib/background/site-access';
 import { exposeTestHooks } from '@/lib/background/test-hooks';
 import { createRouter } from '@/lib/messaging/handle';
 
 export default defineBackground(() => {
-  const route = createRouter(handlers, { runtimeId: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin });
+  const route = createRouter(handlers, { runtimeId: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') });
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender).then((reply) => reply ?? undefined));
   startPoller();
   registerAlertHandlers();
-  exposeTestHooks({ pollOnce });
+  registerContextMenu();
+  registerCommands();
+  registerSiteAccessListeners();
+  exposeTestHooks({ pollOnce, onContextMenuClick, onCommand, enableSite });
 
   // Content scripts must never read the key: close storage.local to them (session is closed by default).
   void browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });

@@ -16,7 +16,10 @@ import { getCatalog } from './catalog';
 import { connectedClient } from './client';
 import { publicOnly, readOpenIncidents, refreshOpenIncidents } from './open-incidents';
 import { acknowledge, syncNow } from './poller';
+import { activeTab, readTicketTab, webOrigin } from './helpdesk-tab';
+import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
+import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { toggleWatch, watch, watchedIds } from './watch';
 
@@ -156,5 +159,14 @@ export const handlers: Handlers = {
     await panelIntentItem.set({ kind: 'declare', prefill });
     return {};
   },
+  'helpdesk/active-tab': async ({ windowId }) => {
+    const tab = await activeTab(windowId);
+    const read = tab?.id === undefined ? null : await readTicketTab(tab.id);
+    return { tabId: tab?.id ?? null, origin: webOrigin(tab?.url), ticket: read?.ticket ?? null };
+  },
+  'reply/insert': ({ incidentId, tabId }) => insertStatusUpdate(incidentId, tabId),
+  'sites/list': async () => ({ sites: await enabledSites() }),
+  'sites/enable': async ({ url, tabId }) => ({ sites: await enableSite(url, tabId) }),
+  'sites/disable': async ({ origin }) => ({ sites: await disableSite(origin) }),
 };
 

@@ -1,5 +1,6 @@
 import type { Incident, IncidentUpdate } from '@/lib/incident-io/schemas';
 import type { CardInfo } from './hover-card';
+import { latestUpdate } from './latest-update';
 
 /** An incident with its latest update, as a help-desk page may see it (public incidents only). */
 export interface IncidentBrief {
@@ -28,8 +29,7 @@ export function createIncidentLookup(reads: LookupReads, now: () => number = Dat
     const value = (async () => {
       const incident = await reads.getIncident(ref);
       const updates = await reads.listUpdates(incident.id).catch(() => []);
-      const latest = updates.reduce<IncidentUpdate | null>((a, b) => (!a || b.created_at > a.created_at ? b : a), null);
-      return { incident, latest };
+      return { incident, latest: latestUpdate(updates) };
     })();
     cache.set(ref, { at: now(), value });
     value.catch(() => {

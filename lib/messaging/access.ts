@@ -16,24 +16,17 @@ export interface ExtensionIdentity {
   origin: string;
 }
 
-function originOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
+const isWebUrl = (url: string | undefined) => /^https?:\/\//i.test(url ?? '');
 
 /**
  * Decides who is calling from the sender alone. Messages from other extensions (a different `id`)
  * are dropped; an extension page is recognised by its document URL being on the extension origin,
- * anything else inside a tab is a content script in an untrusted page.
+ * anything else inside a tab is a content script in an untrusted page. (Prefix checks rather than
+ * `URL.origin`, which is "null" for chrome-extension: URLs outside Chrome.)
  */
 export function callerLevel(sender: StampedSender, self: ExtensionIdentity): CallerLevel | null {
   if (sender.id !== self.runtimeId) return null;
-  const documentOrigin = originOf(sender.url) ?? sender.origin ?? null;
-  if (documentOrigin === self.origin) return 'agent';
-  if (sender.tab && documentOrigin && /^https?:/.test(documentOrigin)) return 'helpdesk';
+  if (sender.url?.startsWith(`${self.origin}/`)) return 'agent';
+  if (sender.tab && isWebUrl(sender.url)) return 'helpdesk';
   return null;
 }

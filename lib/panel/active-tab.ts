@@ -1,0 +1,32 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { browser } from '#imports';
+import { send } from '@/lib/messaging/send';
+
+const ACTIVE_TAB_KEY = ['helpdesk', 'active-tab'] as const;
+
+/**
+ * The active tab of the panel's window, its origin and its help-desk ticket, kept current as the
+ * agent switches tabs or tickets. Needs no `tabs` permission: tab events carry no URLs, they only
+ * say when to ask the background again.
+ */
+export function useActiveTab() {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: ACTIVE_TAB_KEY,
+    queryFn: async () => send('helpdesk/active-tab', { windowId: (await browser.windows.getCurrent()).id }),
+  });
+  useEffect(() => {
+    const refetch = () => void queryClient.invalidateQueries({ queryKey: ACTIVE_TAB_KEY });
+    const onUpdated = (_tabId: number, change: { status?: string }) => {
+      if (change.status === 'complete') refetch();
+    };
+    browser.tabs.onActivated.addListener(refetch);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onActivated.removeListener(refetch);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [queryClient]);
+  return query;
+}
