@@ -2,7 +2,7 @@ import { storage, type StorageItemKey } from '#imports';
 import { z } from 'zod';
 import { DEFAULT_BASE_URL } from '@/lib/incident-io/base-url';
 import { identitySchema, incidentSchema } from '@/lib/incident-io/schemas';
-import { catalogSchema } from '@/lib/messaging/protocol';
+import { catalogSchema, openIncidentsSchema } from '@/lib/messaging/protocol';
 import { panelIntentSchema } from '@/lib/panel-intent';
 import { DEFAULT_SETTINGS, settingsSchema } from '@/lib/settings';
 import { storedDraftSchema } from '@/lib/panel/draft';
@@ -46,8 +46,8 @@ export const settingsItem = typedItem('local:settings', settingsSchema, DEFAULT_
 /** The shared open-incidents cache every page reads (filled by the poller). */
 export const openIncidentsItem = typedItem(
   'session:openIncidents',
-  z.object({ incidents: z.array(incidentSchema), fetchedAt: z.number().nullable() }),
-  { incidents: [], fetchedAt: null },
+  openIncidentsSchema,
+  { incidents: [], fetchedAt: null, complete: true },
 );
 
 export const catalogItem = typedItem(

@@ -9,9 +9,6 @@ import path from 'node:path';
 import { startSandbox } from '../sandbox/server';
 import { FULL_ACCESS_KEY } from '../sandbox/seed';
 
-/** The service worker's global, as far as this script uses it. */
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
-
 const root = path.resolve(import.meta.dirname, '..');
 const extensionDir = path.join(root, '.output/chrome-mv3');
 const port = Number(process.env.PORT ?? 8787);

@@ -17,7 +17,7 @@ const privateOne = makeIncident(128, { id: '01HZZZZZZZZZZZZZZZZZZZZ128', visibil
 beforeEach(async () => {
   fakeBrowser.reset();
   vi.clearAllMocks();
-  await openIncidentsItem.set({ incidents: [publicOne, privateOne], fetchedAt: Date.now() });
+  await openIncidentsItem.set({ incidents: [publicOne, privateOne], fetchedAt: Date.now(), complete: true });
 });
 
 describe('what help-desk pages may read', () => {

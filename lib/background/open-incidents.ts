@@ -16,8 +16,13 @@ export function refreshOpenIncidents(now: () => number = Date.now): Promise<Open
   inFlight ??= (async () => {
     try {
       const client = await connectedClient();
-      const incidents = await client.listAllIncidents({ statusCategories: [...OPEN_CATEGORIES], pageSize: 250 });
-      const snapshot = { incidents, fetchedAt: now() };
+      const incidents = await client.listAllIncidents({
+        statusCategories: [...OPEN_CATEGORIES],
+        pageSize: 250,
+        // Large orgs: show the first pages while the rest load (readers see `complete: false`).
+        onPage: (soFar) => void openIncidentsItem.set({ incidents: soFar, fetchedAt: now(), complete: false }),
+      });
+      const snapshot = { incidents, fetchedAt: now(), complete: true };
       await openIncidentsItem.set(snapshot);
       return snapshot;
     } finally {
@@ -30,7 +35,7 @@ export function refreshOpenIncidents(now: () => number = Date.now): Promise<Open
 /** The cached list when it is younger than `maxAgeMs`, else a refresh. */
 export async function readOpenIncidents(maxAgeMs: number, now: () => number = Date.now): Promise<OpenIncidents> {
   const cached = await openIncidentsItem.get();
-  if (cached.fetchedAt !== null && now() - cached.fetchedAt < maxAgeMs) return cached;
+  if (cached.complete && cached.fetchedAt !== null && now() - cached.fetchedAt < maxAgeMs) return cached;
   return refreshOpenIncidents(now);
 }
 

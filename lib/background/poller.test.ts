@@ -231,7 +231,7 @@ describe('startPoller', () => {
     await vi.waitFor(async () => expect(await pollBaselineItem.get()).toEqual([checkout]));
     expect(api.listAllIncidents).toHaveBeenCalledTimes(1);
 
-    await openIncidentsItem.set({ incidents: [checkout, search], fetchedAt: Date.now() });
+    await openIncidentsItem.set({ incidents: [checkout, search], fetchedAt: Date.now(), complete: true });
     await vi.waitFor(async () => expect((await badge()).text).toBe('2'));
   });
 });

@@ -47,7 +47,8 @@ export class RefHighlighter {
   }
 
   clear(): void {
-    for (const node of [...this.byNode.keys()]) this.forget(node);
+    this.highlight?.clear();
+    this.byNode.clear();
   }
 
   get isEmpty(): boolean {

@@ -8,6 +8,7 @@ import {
   type EditIncidentPayload,
   identityResponseSchema,
   incidentResponseSchema,
+  type Incident,
   type IncidentUpdate,
   listAttachmentsResponseSchema,
   listIncidentsResponseSchema,
@@ -157,11 +158,14 @@ export function createIncidentIoClient(options: IncidentIoClientOptions) {
     listIncidents,
 
     /** Every page, following `pagination_meta.after` (at most `maxPages`, default 20). */
-    listAllIncidents: ({ maxPages = DEFAULT_MAX_PAGES, ...opts }: ListIncidentsOptions & { maxPages?: number } = {}) =>
+    /** Every page; `onPage` sees the incidents so far after each page that has more behind it. */
+    listAllIncidents: ({
+      maxPages = DEFAULT_MAX_PAGES, onPage, ...opts
+    }: ListIncidentsOptions & { maxPages?: number; onPage?: (soFar: Incident[]) => void } = {}) =>
       collectPages(async (after) => {
         const page = await listIncidents({ pageSize: MAX_PAGE_SIZE, ...opts, after });
         return { items: page.incidents, after: page.pagination_meta.after };
-      }, maxPages, opts.after),
+      }, maxPages, opts.after, onPage),
 
     /** `pathId` is the ULID or the reference's number (INC-123 → `123`). */
     getIncident: async (pathId: string) =>
@@ -245,6 +249,7 @@ async function collectPages<T>(
   fetchPage: (after: string | undefined) => Promise<{ items: T[]; after?: string }>,
   maxPages: number,
   firstAfter?: string,
+  onPage?: (soFar: T[]) => void,
 ): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
@@ -256,6 +261,7 @@ async function collectPages<T>(
     if (!result.after || seen.has(result.after)) break;
     seen.add(result.after);
     after = result.after;
+    onPage?.([...items]);
   }
   return items;
 }

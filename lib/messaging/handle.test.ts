@@ -43,9 +43,9 @@ describe('router', () => {
   });
 
   it('answers reads from help-desk pages with the caller level so handlers can filter private incidents', async () => {
-    const open = vi.fn(async () => ({ incidents: [], fetchedAt: 1 }));
+    const open = vi.fn(async () => ({ incidents: [], fetchedAt: 1, complete: true }));
     const route = routerWith({ 'incidents/open': open });
-    await expect(route({ type: 'incidents/open', payload: {} }, helpdesk)).resolves.toEqual({ ok: true, data: { incidents: [], fetchedAt: 1 } });
+    await expect(route({ type: 'incidents/open', payload: {} }, helpdesk)).resolves.toEqual({ ok: true, data: { incidents: [], fetchedAt: 1, complete: true } });
     expect(open).toHaveBeenCalledWith({}, { level: 'helpdesk', tabId: 7 });
   });
 

@@ -32,6 +32,8 @@ export const openIncidentsSchema = z.object({
   incidents: z.array(incidentSchema),
   /** When the shared cache was last filled from incident.io (ms since epoch). */
   fetchedAt: z.number().nullable(),
+  /** False while later pages of a large org are still loading. */
+  complete: z.boolean().default(true),
 });
 export type OpenIncidents = z.infer<typeof openIncidentsSchema>;
 

@@ -16,10 +16,12 @@ export function useActiveTab() {
     queryKey: ACTIVE_TAB_KEY,
     queryFn: async () => send('helpdesk/active-tab', { windowId: (await browser.windows.getCurrent()).id }),
   });
+  const tabId = query.data?.tabId;
   useEffect(() => {
     const refetch = () => void queryClient.invalidateQueries({ queryKey: ACTIVE_TAB_KEY });
-    const onUpdated = (_tabId: number, change: { status?: string }) => {
-      if (change.status === 'complete') refetch();
+    // Any change to the shown tab (a load, or a help desk's in-app navigation to another ticket).
+    const onUpdated = (updatedId: number) => {
+      if (updatedId === tabId) refetch();
     };
     browser.tabs.onActivated.addListener(refetch);
     browser.tabs.onUpdated.addListener(onUpdated);
@@ -27,6 +29,6 @@ export function useActiveTab() {
       browser.tabs.onActivated.removeListener(refetch);
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
-  }, [queryClient]);
+  }, [queryClient, tabId]);
   return query;
 }

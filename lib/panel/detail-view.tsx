@@ -5,6 +5,7 @@ import { Spinner } from '@/components/spinner';
 import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
+import { HelpdeskSection } from './helpdesk-section';
 import { moveChecker, targetValue, useOrg } from './use-org';
 import { WatchView } from './watch-view';
 
@@ -51,6 +52,7 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
       error={errorInfo(setStatus.error)}
       onBack={onBack}
     />
+    <HelpdeskSection incident={incident} canEdit={org.capabilities?.canEdit ?? false} />
     </>
   );
 }

@@ -10,7 +10,9 @@ import { DeclareView } from './declare-view';
 import { DetailView } from './detail-view';
 import { IncidentsView } from './incidents-view';
 import { takeIntent } from './intents';
+import { LinkTicketView } from './link-ticket-view';
 import { SettingsView } from './settings-view';
+import { SiteAccessView } from './site-access-view';
 
 type Section = 'incidents' | 'declare' | 'settings';
 const SECTIONS = [
@@ -24,6 +26,7 @@ export function Panel() {
   const connection = useQuery(queries.connection());
   const [section, setSection] = useState<Section | null>(null);
   const [openRef, setOpenRef] = useState<string | null>(null);
+  const [linkRequest, setLinkRequest] = useState<Extract<PanelIntent, { kind: 'link-ticket' }> | null>(null);
 
   function openIncident(ref: string) {
     setSection('incidents');
@@ -34,6 +37,10 @@ export function Panel() {
     const follow = (intent: PanelIntent | null) => {
       if (intent?.kind === 'declare') setSection('declare');
       if (intent?.kind === 'incident') openIncident(intent.ref);
+      if (intent?.kind === 'link-ticket') {
+        setSection('incidents');
+        setLinkRequest(intent);
+      }
     };
     void takeIntent().then(follow);
     // While the panel stays open, a new request (menu, shortcut, help-desk click) arrives by storage.
@@ -49,13 +56,30 @@ export function Panel() {
       {connection.data?.connected && <CopilotView onOpenIncident={openIncident} onDeclare={() => setSection('declare')} />}
       <Tabs label="Incident Copilot" tabs={SECTIONS} selected={current} onSelect={setSection}>
       {current === 'incidents' &&
-        (openRef ? (
+        (linkRequest ? (
+          <LinkTicketView
+            // A new request from another ticket starts a fresh confirmation.
+            key={`${linkRequest.ticket.attachment.externalId} ${linkRequest.ref ?? ''}`}
+            ticket={linkRequest.ticket}
+            suggestedRef={linkRequest.ref}
+            onLinked={(ref) => {
+              setLinkRequest(null);
+              setOpenRef(ref);
+            }}
+            onCancel={() => setLinkRequest(null)}
+          />
+        ) : openRef ? (
           <DetailView reference={openRef} onBack={() => setOpenRef(null)} />
         ) : (
           <IncidentsView onOpen={setOpenRef} />
         ))}
       {current === 'declare' && <DeclareView />}
-      {current === 'settings' && <SettingsView />}
+      {current === 'settings' && (
+        <>
+          <SettingsView />
+          <SiteAccessView />
+        </>
+      )}
       </Tabs>
     </>
   );

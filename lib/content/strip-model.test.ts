@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { makeIncident, severity } from '@/lib/background/test-fixtures';
+import type { IncidentAttachment } from '@/lib/incident-io/schemas';
+import { mostSevere, stripModel } from './strip-model';
+
+const checkout = makeIncident(123, { name: 'Checkout failing for EU customers', severity: severity.critical, created_at: '2026-03-10T09:00:00Z' });
+const latency = makeIncident(131, { name: 'Database latency', severity: severity.major, created_at: '2026-03-10T10:00:00Z' });
+const emails = makeIncident(134, { name: 'Login emails delayed', created_at: '2026-03-10T11:00:00Z' });
+const link = (incidentId: string): IncidentAttachment => ({
+  id: `att-${incidentId}`, incident_id: incidentId,
+  resource: { external_id: '48213', permalink: 'https://acme.zendesk.com/agent/tickets/48213', title: 'Zendesk #48213', resource_type: 'zendesk_ticket' },
+});
+
+describe('stripModel', () => {
+  it('says how many are open and names the most severe', () => {
+    const model = stripModel({ open: [emails, latency, checkout], attachments: [], pageRefs: ['INC-123'] });
+    expect(model?.summary).toBe('3 open incidents · most severe: Checkout failing for EU customers (Critical)');
+    expect(model?.mostSevere?.reference).toBe('INC-123');
+    expect(model?.pageRefs).toEqual(['INC-123']);
+  });
+
+  it('uses the singular for one incident and says when it has no severity', () => {
+    expect(stripModel({ open: [emails], attachments: [], pageRefs: [] })?.summary).toBe('1 open incident · most severe: Login emails delayed (no severity)');
+  });
+
+  it('lists the incidents this ticket is linked to, once each', () => {
+    const model = stripModel({ open: [latency, checkout], attachments: [link(checkout.id), link(checkout.id)], pageRefs: [] });
+    expect(model?.linked).toEqual([{ id: checkout.id, reference: 'INC-123', name: 'Checkout failing for EU customers', severity: 'Critical' }]);
+  });
+
+  it('shows nothing when nothing is open and nothing is linked, even with references on the page', () => {
+    expect(stripModel({ open: [], attachments: [], pageRefs: ['INC-123'] })).toBeNull();
+  });
+
+  it('ignores a link to an incident the page may not see (not in the public open list)', () => {
+    expect(stripModel({ open: [], attachments: [link('01HPRIVATE')], pageRefs: [] })).toBeNull();
+  });
+});
+
+describe('mostSevere', () => {
+  it('ranks by severity, then the newest; unset severities come last', () => {
+    const newerCritical = { ...checkout, id: 'x', created_at: '2026-03-10T12:00:00Z' };
+    expect(mostSevere([emails, checkout, newerCritical, latency])?.id).toBe('x');
+    expect(mostSevere([emails, latency])?.id).toBe(latency.id);
+    expect(mostSevere([])).toBeNull();
+  });
+});

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { browser } from '#imports';
+import { type CurrentSite, SiteAccess } from '@/components/site-access';
+import { AppError } from '@/lib/app-error';
+import { adapterForUrl } from '@/lib/helpdesk/registry';
+import { send } from '@/lib/messaging/send';
+import { useActiveTab } from './active-tab';
+import { errorInfo } from './errors';
+
+const SITES_KEY = ['helpdesk', 'sites'] as const;
+
+function currentSite(origin: string | null, sites: readonly string[]): CurrentSite {
+  if (!origin) return { kind: 'unknown' };
+  if (sites.includes(origin)) return { kind: 'enabled', origin };
+  return adapterForUrl(new URL(`${origin}/`)) ? { kind: 'built-in', origin } : { kind: 'enableable', origin };
+}
+
+/**
+ * "Enable on this site" for self-hosted desks. The browser's permission prompt must come from the
+ * agent's click, so the panel asks for the origin itself; the background then checks the grant and
+ * registers the content script there. The active tab's URL is visible to the panel through
+ * activeTab (the agent clicked the toolbar button on that tab), so no `tabs` permission is needed.
+ */
+export function SiteAccessView() {
+  const queryClient = useQueryClient();
+  const active = useActiveTab();
+  const sites = useQuery({ queryKey: SITES_KEY, queryFn: () => send('sites/list', {}) });
+  const onSites = (data: { sites: string[] }) => {
+    queryClient.setQueryData(SITES_KEY, data);
+    void queryClient.invalidateQueries({ queryKey: ['helpdesk', 'active-tab'] });
+  };
+  const enable = useMutation({
+    mutationFn: async ({ origin, tabId, grant }: { origin: string; tabId: number | null; grant: Promise<boolean> }) => {
+      if (!(await grant)) throw new AppError({ kind: 'not_allowed', message: `Access to ${origin} was not granted, so Incident Copilot stays off there.` });
+      return send('sites/enable', { url: origin, ...(tabId === null ? {} : { tabId }) });
+    },
+    onSuccess: onSites,
+  });
+  const disable = useMutation({ mutationFn: (origin: string) => send('sites/disable', { origin }), onSuccess: onSites });
+
+  const list = sites.data?.sites ?? [];
+  const current = currentSite(active.data?.origin ?? null, list);
+  return (
+    <SiteAccess
+      current={current}
+      sites={list}
+      onEnable={() => {
+        if (current.kind !== 'enableable') return;
+        // Asked synchronously inside the click: the browser only prompts in response to a user gesture.
+        const grant = browser.permissions.request({ origins: [`${current.origin}/*`] });
+        enable.mutate({ origin: current.origin, tabId: active.data?.tabId ?? null, grant });
+      }}
+      onDisable={(origin) => disable.mutate(origin)}
+      busy={enable.isPending || disable.isPending}
+      error={errorInfo(enable.error ?? disable.error ?? sites.error)}
+    />
+  );
+}
