@@ -24,6 +24,12 @@ const declareSchema = z.object({
   visibility: z.enum(['public', 'private']).default('public'),
 });
 const statusChangeSchema = z.object({ status: z.string().min(1) });
+/** Load tests (bench): many open incidents at once; names get a running number. */
+const bulkDeclareSchema = declareSchema.omit({ name: true, summary: true }).extend({
+  count: z.number().int().min(1).max(5000),
+  name: z.string().min(1).default('Load test incident'),
+});
+type DeclareRequest = z.infer<typeof declareSchema>;
 
 class AdminError extends Error {
   constructor(readonly status: number, message: string) {
@@ -98,25 +104,31 @@ function dispatch(ctx: AdminContext, call: string, search: URLSearchParams, body
       return { status: 200, body: { ok: true } };
     case 'GET incidents':
       return { status: 200, body: { incidents: state.incidents } };
-    case 'POST incidents': {
-      const input = parse(declareSchema, body);
-      const user = colleague(state);
-      const incident = declareIncident(state, {
-        name: input.name,
-        ...(input.summary ? { summary: input.summary } : {}),
-        visibility: input.visibility,
-        mode: 'standard',
-        status: byName(state.statuses, input.status ?? 'Investigating', 'status'),
-        severity: byName(state.severities, input.severity ?? 'Minor', 'severity'),
-        type: input.type ? byName(state.incidentTypes, input.type, 'incident type') : defaultType(state),
-        creator: { user },
-        roleAssignments: [],
-      }, now);
-      return { status: 201, body: { incident } };
+    case 'POST incidents':
+      return { status: 201, body: { incident: declareAsColleague(state, parse(declareSchema, body), now) } };
+    case 'POST incidents/bulk': {
+      const { count, name, ...rest } = parse(bulkDeclareSchema, body);
+      const references = Array.from({ length: count }, (_, i) =>
+        declareAsColleague(state, { ...rest, name: `${name} ${i + 1}` }, now).reference);
+      return { status: 201, body: { count, references } };
     }
     default:
       return statusChange(ctx, call, body, now);
   }
+}
+
+function declareAsColleague(state: SandboxState, input: DeclareRequest, now: number) {
+  return declareIncident(state, {
+    name: input.name,
+    ...(input.summary ? { summary: input.summary } : {}),
+    visibility: input.visibility,
+    mode: 'standard',
+    status: byName(state.statuses, input.status ?? 'Investigating', 'status'),
+    severity: byName(state.severities, input.severity ?? 'Minor', 'severity'),
+    type: input.type ? byName(state.incidentTypes, input.type, 'incident type') : defaultType(state),
+    creator: { user: colleague(state) },
+    roleAssignments: [],
+  }, now);
 }
 
 function defaultType(state: SandboxState) {

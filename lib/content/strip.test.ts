@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import { createRequire } from 'node:module';
+import { describe, expect, it, vi } from 'vitest';
+import { renderStrip, showStripNote, type StripActions } from './strip';
+import type { StripModel } from './strip-model';
+
+const model: StripModel = {
+  summary: '2 open incidents · most severe: Checkout <b>failing</b> (Critical)',
+  mostSevere: { id: '1', reference: 'INC-123', name: 'Checkout <b>failing</b>', severity: 'Critical' },
+  linked: [{ id: '1', reference: 'INC-123', name: 'Checkout <b>failing</b>', severity: 'Critical' }],
+  pageRefs: ['INC-123', 'INC-456'],
+};
+
+function setup() {
+  const container = document.createElement('div');
+  document.body.replaceChildren(container);
+  const actions: StripActions = { open: vi.fn(), link: vi.fn(), insertUpdate: vi.fn(), dismiss: vi.fn() };
+  renderStrip(container, model, actions);
+  const buttons = (name: string) => [...container.querySelectorAll('button')].filter((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
+  return { container, actions, buttons };
+}
+
+type Impl = { isTrusted: boolean; _dispatch(event: Impl): boolean };
+const jsdomUtils = createRequire(import.meta.url)('jsdom/lib/jsdom/living/generated/utils.js') as { implForWrapper(wrapper: object): Impl };
+
+/**
+ * A click as the browser delivers real input. jsdom marks every script-dispatched event untrusted
+ * (`isTrusted` is unforgeable), so this goes through jsdom's internal dispatch with the flag set.
+ */
+function trustedClick(el: Element) {
+  const event = jsdomUtils.implForWrapper(new MouseEvent('click', { bubbles: true }));
+  event.isTrusted = true;
+  jsdomUtils.implForWrapper(el)._dispatch(event);
+}
+
+describe('renderStrip', () => {
+  it('shows the summary, links and page references as labelled buttons, incident text as text', () => {
+    const { container, buttons } = setup();
+    expect(container.querySelector('[role="region"]')?.getAttribute('aria-label')).toBe('Incident Copilot');
+    expect(container.textContent).toContain('2 open incidents · most severe: Checkout <b>failing</b> (Critical)');
+    expect(container.querySelector('b')).toBeNull();
+    expect(buttons('Open INC-456 in Incident Copilot')).toHaveLength(1);
+    expect(buttons('Insert a status update for INC-123 into the reply')).toHaveLength(1);
+    expect(buttons('Dismiss for this ticket')).toHaveLength(1);
+    expect(buttons('Link this ticket…')).toHaveLength(1);
+  });
+
+  it('acts on the agent’s clicks and ignores clicks a page script fakes', () => {
+    const { actions, buttons } = setup();
+    const open456 = buttons('Open INC-456 in Incident Copilot')[0]!;
+    open456.click(); // what a help-desk script could do through the open shadow root
+    expect(actions.open).not.toHaveBeenCalled();
+    trustedClick(open456);
+    expect(actions.open).toHaveBeenCalledWith('INC-456');
+    trustedClick(buttons('Link this ticket…')[0]!);
+    expect(actions.link).toHaveBeenCalledOnce();
+    trustedClick(buttons('Insert a status update for INC-123 into the reply')[0]!);
+    expect(actions.insertUpdate).toHaveBeenCalledWith('INC-123');
+  });
+
+  it('keeps its status message across re-renders', () => {
+    const { container, actions } = setup();
+    showStripNote(container, 'Copied to the clipboard.');
+    renderStrip(container, { ...model, pageRefs: [] }, actions);
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Copied to the clipboard.');
+  });
+});
