@@ -18,6 +18,14 @@ export default defineConfig({
     },
   },
   hooks: {
+    // e2e only: headless Chromium can't answer the "Enable on this site" permission prompt, so the
+    // self-hosted fixture origins (and Request Tracker on 127.0.0.1) are granted up front; the panel's
+    // permissions.request then resolves at once and everything after the prompt runs for real.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'e2e') return;
+      const selfHostedFixtures = ['https://help.example.org/*', 'https://support.example.org/*', 'https://support.example.net/*', 'http://127.0.0.1/*'];
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...selfHostedFixtures];
+    },
     // The polyfill module aliases wxt/browser in every bundle; the help-desk content script has a
     // size budget and calls chrome.* itself, so its bundle (WXT's context helpers) gets the native API.
     'vite:build:extendConfig': (entrypoints, config) => {

@@ -30,6 +30,20 @@ describe('ErrorAlert', () => {
     expect(onRetry).toHaveBeenCalledOnce();
   });
 
+  it('says the wait and the request ID once, and never "try again in 0 s"', () => {
+    render(
+      <ErrorAlert
+        error={{ kind: 'rate_limited', message: 'incident.io is rate-limiting this key; try again in 2 s. (request ID: r-1)', requestId: 'r-1', retryAfterSeconds: 2 }}
+      />,
+    );
+    const text = screen.getByRole('alert').textContent ?? '';
+    expect(text.match(/try again in 2 s/gi)).toHaveLength(1);
+    expect(text.match(/r-1/g)).toHaveLength(1);
+    cleanup();
+    render(<ErrorAlert error={{ kind: 'rate_limited', message: 'Slow down.', retryAfterSeconds: 0 }} />);
+    expect(screen.getByRole('alert').textContent).not.toMatch(/0 s/);
+  });
+
   it.each(['', '   ', 'Unknown error', 'unknown error.'])('never shows "Unknown error" (message %j)', (message) => {
     render(<ErrorAlert error={{ kind: 'network', message }} />);
     const text = screen.getByRole('alert').textContent ?? '';

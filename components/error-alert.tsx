@@ -29,13 +29,16 @@ export interface ErrorAlertProps {
 }
 
 export function ErrorAlert({ error, onRetry }: ErrorAlertProps) {
+  const message = errorMessage(error);
+  const waitSeconds = Math.ceil(error.retryAfterSeconds ?? 0);
   return (
     <div role="alert" className="error-alert">
-      <p className="error-message">{errorMessage(error)}</p>
-      {error.retryAfterSeconds !== undefined && (
-        <p className="error-meta">You can try again in {Math.ceil(error.retryAfterSeconds)} s.</p>
+      <p className="error-message">{message}</p>
+      {/* Said once: client messages already carry the wait and the request ID. */}
+      {waitSeconds >= 1 && !/try again in \d+ s/i.test(message) && (
+        <p className="error-meta">You can try again in {waitSeconds} s.</p>
       )}
-      {error.requestId && <p className="error-meta">Request ID: {error.requestId}</p>}
+      {error.requestId && !message.includes(error.requestId) && <p className="error-meta">Request ID: {error.requestId}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>
           Try again

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { faultsRequestSchema, type FaultQueue } from './faults';
 import type { RequestLog } from './request-log';
-import { changeIncident, declareIncident, findIncident, type SandboxState, type User } from './state';
+import { addUpdate, changeIncident, declareIncident, findIncident, iso, newId, type SandboxState, type User } from './state';
 
 /** What the admin API can reach; owned by the server. */
 export type AdminContext = {
@@ -24,6 +24,10 @@ const declareSchema = z.object({
   visibility: z.enum(['public', 'private']).default('public'),
 });
 const statusChangeSchema = z.object({ status: z.string().min(1) });
+/** Abuse tests: revoke a key mid-session (and restore it), hostile severities and update texts. */
+const keyRevokeSchema = z.object({ key: z.string().min(1), revoked: z.boolean().default(true) });
+const severitySchema = z.object({ name: z.string().min(1), description: z.string().default(''), rank: z.number().int().optional() });
+const updateSchema = z.object({ message: z.string().min(1) });
 /** Load tests (bench): many open incidents at once; names get a running number. */
 const bulkDeclareSchema = declareSchema.omit({ name: true, summary: true }).extend({
   count: z.number().int().min(1).max(5000),
@@ -112,6 +116,20 @@ function dispatch(ctx: AdminContext, call: string, search: URLSearchParams, body
         declareAsColleague(state, { ...rest, name: `${name} ${i + 1}` }, now).reference);
       return { status: 201, body: { count, references } };
     }
+    case 'POST keys/revoke': {
+      const { key, revoked } = parse(keyRevokeSchema, body);
+      const found = state.keys.find((k) => k.token === key || k.name === key);
+      if (!found) throw new AdminError(404, 'No such API key');
+      found.revoked = revoked;
+      return { status: 200, body: { ok: true, name: found.name, revoked } };
+    }
+    case 'POST severities': {
+      const input = parse(severitySchema, body);
+      const rank = input.rank ?? Math.max(0, ...state.severities.map((s) => s.rank)) + 1;
+      const severity = { id: newId(state, 'severity', now), name: input.name, description: input.description, rank, created_at: iso(now), updated_at: iso(now) };
+      state.severities.push(severity);
+      return { status: 201, body: { severity } };
+    }
     default:
       return statusChange(ctx, call, body, now);
   }
@@ -137,14 +155,21 @@ function defaultType(state: SandboxState) {
   return type;
 }
 
-/** `POST incidents/:ref/status`: a change made in the app, so the API's lifecycle rules don't apply. */
+/**
+ * `POST incidents/:ref/status`: a change made in the app, so the API's lifecycle rules don't apply.
+ * `POST incidents/:ref/updates`: an update a colleague posted, with their message.
+ */
 function statusChange(ctx: AdminContext, call: string, body: unknown, now: number): AdminResponse {
-  const match = /^POST incidents\/([^/]+)\/status$/.exec(call);
+  const match = /^POST incidents\/([^/]+)\/(status|updates)$/.exec(call);
   if (!match?.[1]) throw new AdminError(404, `No sandbox admin route for ${call}`);
   const state = ctx.state();
   const ref = decodeURIComponent(match[1]).replace(/^(INC-|#)/i, '');
   const incident = findIncident(state, ref);
   if (!incident) throw new AdminError(404, `No incident ${match[1]}`);
+  if (match[2] === 'updates') {
+    const { message } = parse(updateSchema, body);
+    return { status: 201, body: { update: addUpdate(state, incident, { user: colleague(state) }, message, now) } };
+  }
   const { status } = parse(statusChangeSchema, body);
   changeIncident(state, incident, { status: byName(state.statuses, status, 'status') }, { user: colleague(state) }, now);
   return { status: 200, body: { incident } };

@@ -54,14 +54,18 @@ const FUTURE_ENUM_VALUES: Record<string, string> = {
   role: 'guest',
 };
 
-/** `unknown_enums`: the real answer with every enum field set to a value the schema doesn't list. */
+/**
+ * `unknown_enums`: the real answer with every enum field set to a value the schema doesn't list, and
+ * a field incident.io may add one day on every object.
+ */
 export function withUnknownEnums(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) {
     const items = value.map((item) => withUnknownEnums(item));
     return key === 'roles' ? [...items, 'future_role'] : items;
   }
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withUnknownEnums(v, k)]));
+    const shaped = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withUnknownEnums(v, k)]));
+    return { ...shaped, future_field: { added_in: 'v3' } };
   }
   if (typeof value === 'string' && key !== undefined && key in FUTURE_ENUM_VALUES) return FUTURE_ENUM_VALUES[key];
   return value;

@@ -104,6 +104,7 @@ describe('fault injection', () => {
     const future = await request('GET', `/v2/incidents/${SEED_INCIDENTS.open}`);
     expect(future.body.incident.incident_status.category).toBe('stabilising');
     expect(future.body.incident.visibility).toBe('internal');
+    expect(future.body.incident.future_field).toEqual({ added_in: 'v3' });
   });
 
   it('drops or delays a connection', async () => {

@@ -117,7 +117,7 @@ describe('toErrorInfo', () => {
 
   it('tells how long a rate limit lasts', () => {
     const info = toErrorInfo(new IncidentIoError('rate_limited', { retryAfterMs: 12_300 }));
-    expect(info.message).toBe('incident.io is rate-limiting this key; retrying in 13 s.');
+    expect(info.message).toBe('incident.io is rate-limiting this key; try again in 13 s.');
     expect(info.retryAfterSeconds).toBe(13);
   });
 

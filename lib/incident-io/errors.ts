@@ -103,7 +103,8 @@ const MESSAGES: Record<ErrorKind, (init: IncidentIoErrorInit) => string> = {
   rate_limited: ({ retryAfterMs }) =>
     retryAfterMs === undefined
       ? 'incident.io is rate-limiting this key; wait a minute and try again.'
-      : `incident.io is rate-limiting this key; retrying in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
+      // The client has stopped retrying by the time anyone reads this.
+      : `incident.io is rate-limiting this key; try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
   server: ({ status }) => `incident.io had a problem${status ? ` (HTTP ${status})` : ''}. Try again in a moment.`,
   network: ({ baseUrl }) =>
     `Can't reach incident.io${baseUrl ? ` at ${baseUrl}` : ''}. Check your connection or the API base URL in settings.`,

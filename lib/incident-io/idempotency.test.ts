@@ -59,7 +59,7 @@ describe('create under faults', () => {
     let run = 0;
     let failuresSeen = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(faultArb, { maxLength: 7 }), async (faults) => {
+      fc.asyncProperty(fc.array(faultArb, { maxLength: 6 }), async (faults) => {
         run += 1;
         sandbox.reset();
         const before = (await allIncidents()).length;

@@ -15,13 +15,15 @@ export function useActiveTab() {
   const query = useQuery({
     queryKey: ACTIVE_TAB_KEY,
     queryFn: async () => send('helpdesk/active-tab', { windowId: (await browser.windows.getCurrent()).id }),
+    // Backstop for what tab events can't tell: the content script finishing its start after the load.
+    refetchInterval: 10_000,
   });
   const tabId = query.data?.tabId;
   useEffect(() => {
     const refetch = () => void queryClient.invalidateQueries({ queryKey: ACTIVE_TAB_KEY });
-    // Any change to the shown tab (a load, or a help desk's in-app navigation to another ticket).
-    const onUpdated = (updatedId: number) => {
-      if (updatedId === tabId) refetch();
+    // Any change to the shown tab (a help desk's in-app navigation to another ticket), or any load.
+    const onUpdated = (updatedId: number, change: { status?: string }) => {
+      if (updatedId === tabId || change.status === 'complete') refetch();
     };
     browser.tabs.onActivated.addListener(refetch);
     browser.tabs.onUpdated.addListener(onUpdated);

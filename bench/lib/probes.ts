@@ -1,0 +1,96 @@
+import type { Page, Worker } from '@playwright/test';
+import { beforePageScripts, run } from './in-browser';
+
+/**
+ * Marks in the side panel page, in ms since its navigation start: `firstRow` when the first incident
+ * row is painted, `allRows` when the group counts add up to `expectRows`. "Painted" is the first task
+ * after the next animation frame (a rAF callback runs just before the frame is painted).
+ */
+export interface PanelMarks {
+  firstRow?: number;
+  allRows?: number;
+  timeOrigin: number;
+  /** Each runtime message the page sent: type, when sent, when its reply came. */
+  messages: { type: string; sent: number; replied?: number }[];
+}
+
+function installPanelProbe(expectRows: number) {
+  const messages: PanelMarks['messages'] = [];
+  const marks: { [name: string]: unknown } = { timeOrigin: performance.timeOrigin, messages };
+  (window as unknown as { __benchMarks: typeof marks }).__benchMarks = marks;
+  // Where the time goes: the page's round trips to the background.
+  const runtime = (globalThis as unknown as { browser?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).browser?.runtime;
+  const send = runtime?.sendMessage;
+  if (runtime && send) {
+    runtime.sendMessage = function (this: unknown, ...args: unknown[]) {
+      const entry: PanelMarks['messages'][number] = { type: String((args[0] as { type?: unknown } | undefined)?.type), sent: performance.now() };
+      messages.push(entry);
+      const reply = send.apply(this, args);
+      void reply.then(() => { entry.replied = performance.now(); }, () => undefined);
+      return reply;
+    };
+  }
+  const stamp = (name: string) => {
+    if (name in marks || `${name}Pending` in marks) return;
+    marks[`${name}Pending`] = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { marks[name] = performance.now(); };
+      channel.port2.postMessage(0);
+    });
+  };
+  new MutationObserver(() => {
+    if (document.querySelector('.incident-rows li')) stamp('firstRow');
+    let total = 0;
+    for (const el of document.querySelectorAll('.group-heading .count')) total += Number(el.textContent);
+    if (total >= expectRows) stamp('allRows');
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+export async function addPanelProbe(page: Page, expectRows: number): Promise<void> {
+  await beforePageScripts(page, installPanelProbe, expectRows);
+}
+
+export async function panelMarks(page: Page, waitFor: 'firstRow' | 'allRows', timeoutMs = 30_000): Promise<PanelMarks> {
+  // A function, not source text: Playwright polls a string predicate with eval, which the extension page's CSP forbids.
+  await page.waitForFunction(
+    (name) => (window as unknown as { __benchMarks?: Record<string, number> }).__benchMarks?.[name] !== undefined,
+    waitFor, { timeout: timeoutMs, polling: 50 },
+  );
+  return run(page, () => (window as unknown as { __benchMarks: PanelMarks }).__benchMarks, undefined);
+}
+
+/** One fetch the service worker made: epoch ms when it started, when headers came, when the body was in. */
+export interface FetchEntry {
+  url: string;
+  started: number;
+  headers: number;
+  body: number | null;
+}
+
+/**
+ * Wraps the service worker's global fetch (the incident.io client looks it up per call) to log when
+ * each response arrived. Idempotent; the log lives until the worker stops.
+ */
+export async function installFetchProbe(worker: Worker): Promise<void> {
+  await run(worker, () => {
+    const g = globalThis as unknown as { __benchFetches?: FetchEntry[]; fetch: typeof fetch };
+    if (g.__benchFetches) return;
+    const log: FetchEntry[] = [];
+    g.__benchFetches = log;
+    const original = g.fetch.bind(g);
+    const now = () => performance.timeOrigin + performance.now();
+    g.fetch = async (input, init) => {
+      const started = now();
+      const res = await original(input, init);
+      const entry: FetchEntry = { url: input instanceof Request ? input.url : String(input), started, headers: now(), body: null };
+      log.push(entry);
+      void res.clone().arrayBuffer().then(() => { entry.body = now(); }, () => undefined);
+      return res;
+    };
+  }, undefined);
+}
+
+export async function takeFetches(worker: Worker): Promise<FetchEntry[]> {
+  return run(worker, () => (globalThis as unknown as { __benchFetches?: FetchEntry[] }).__benchFetches?.splice(0) ?? [], undefined);
+}

@@ -1,0 +1,41 @@
+/** The bench's client for the sandbox admin API (`/_sandbox/*`), for a sandbox on any port. */
+export function sandboxAdmin(baseUrl: string) {
+  async function call<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${baseUrl}/_sandbox/${route}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`sandbox ${method} ${route}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+  return {
+    call,
+    requests: async () => (await call<{ requests: LoggedRequest[] }>('GET', 'requests')).requests,
+    clearRequests: () => call('DELETE', 'requests'),
+    incidents: async () => (await call<{ incidents: SandboxIncident[] }>('GET', 'incidents')).incidents,
+    bulkDeclare: (body: { count: number; name?: string; status?: string; severity?: string }) =>
+      call<{ count: number; references: string[] }>('POST', 'incidents/bulk', body),
+    declare: (body: { name: string; status?: string; severity?: string }) =>
+      call<{ incident: SandboxIncident }>('POST', 'incidents', body),
+    setStatus: (reference: string, status: string) => call('POST', `incidents/${encodeURIComponent(reference)}/status`, { status }),
+  };
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: string;
+  status: number | null;
+  at: string;
+}
+
+export interface SandboxIncident {
+  id: string;
+  reference: string;
+  name: string;
+  incident_status: { name: string; category: string };
+}
+
+/** Open = what the extension lists: triage, live and paused. */
+export const isOpen = (incident: SandboxIncident) => ['triage', 'live', 'paused'].includes(incident.incident_status.category);

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: load and performance figures with budgets (issue 5). Prints a table, writes
+ * bench/results/latest.json, exits 1 when a budget fails.
+ *   --no-build       use the existing .output builds instead of rebuilding
+ *   --only=a,b       run some sections: bundles, panel, scale, content, economy, memory
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { startSandbox } from '../sandbox/server';
+import type { BenchContext } from './lib/context';
+import { failures, formatTable, type Result } from './lib/report';
+import { measureBundles } from './sections/bundles';
+import { benchPanel } from './sections/panel';
+import { benchScale } from './sections/scale';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const PROD_DIR = path.join(ROOT, '.output/chrome-mv3');
+const E2E_DIR = path.join(ROOT, '.output/chrome-mv3-e2e');
+
+type Section = (ctx: BenchContext) => Promise<Result[]>;
+const SECTIONS: Record<string, Section> = {
+  bundles: async (ctx) => measureBundles(ctx.prodDir),
+  panel: benchPanel,
+  scale: benchScale,
+};
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+function build(): void {
+  for (const script of ['build', 'build:e2e']) {
+    log(`npm run ${script}`);
+    const res = spawnSync('npm', ['run', script], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (res.status !== 0) throw new Error(`npm run ${script} failed`);
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  if (!args.includes('--no-build')) build();
+  for (const dir of [PROD_DIR, E2E_DIR]) {
+    if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} is missing: run npm run build and npm run build:e2e`);
+  }
+  const sandbox = await startSandbox({ port: 0 });
+  const workDir = mkdtempSync(path.join(tmpdir(), 'incident-copilot-bench-'));
+  const ctx: BenchContext = { prodDir: PROD_DIR, e2eDir: E2E_DIR, sandbox, workDir, log };
+  const results: Result[] = [];
+  try {
+    for (const [name, section] of Object.entries(SECTIONS)) {
+      if (only && !only.includes(name)) continue;
+      const t0 = Date.now();
+      log(`${name}…`);
+      results.push(...(await section(ctx)));
+      log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await sandbox.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+
+  const failed = failures(results);
+  const durationMs = Date.now() - started;
+  console.log(formatTable(results));
+  console.log(`\n${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${(durationMs / 1000).toFixed(0)} s`);
+  console.log(failed.length ? `\nBudgets failed (${failed.length}):\n${failed.map((f) => `  - ${f}`).join('\n')}` : '\nAll budgets met.');
+  const outDir = path.join(ROOT, 'bench/results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify({
+    startedAt: new Date(started).toISOString(), durationMs, machine: { cores: cpus().length, loadAverage: loadavg() }, results, failures: failed,
+  }, null, 2)}\n`);
+  return failed.length ? 1 : 0;
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error);
+  return 2;
+});

@@ -1,0 +1,89 @@
+import { instrumentedPage, launch, scriptMs } from '../lib/browser';
+import type { BenchContext } from '../lib/context';
+import { connectExtension, dropBackgroundCaches, openCacheAge, panelUrl, requireExtension } from '../lib/extension';
+import { addPanelProbe, type PanelMarks, panelMarks } from '../lib/probes';
+import type { Result } from '../lib/report';
+import { summarize } from '../lib/stats';
+
+const SECTION = 'Side panel';
+export const PANEL_OPENS = 30;
+/** Re-warm before the cache gets near the poll interval (60 s), so a "warm" open never refetches. */
+const WARM_MAX_AGE_MS = 40_000;
+
+interface Open {
+  paintedMs: number;
+  scriptMs: number;
+  marks: PanelMarks;
+}
+
+type PanelTab = Awaited<ReturnType<typeof instrumentedPage>>;
+
+/**
+ * Loads the panel document (in one reused tab: every load is a new document with its own navigation
+ * start, in the extension's renderer as the real side panel is) and waits for the first painted row.
+ */
+async function openPanel(tab: PanelTab, extensionId: string): Promise<Open> {
+  await tab.page.goto(panelUrl(extensionId));
+  const marks = await panelMarks(tab.page, 'firstRow');
+  // The DevTools counters start again with each document, so this is the load's own script time.
+  return { paintedMs: marks.firstRow!, scriptMs: scriptMs(await tab.metrics()), marks };
+}
+
+export async function benchPanel(ctx: BenchContext): Promise<Result[]> {
+  ctx.sandbox.reset();
+  const browser = await launch({ extensionDir: ctx.prodDir });
+  try {
+    const { worker } = requireExtension(browser);
+    await connectExtension(browser, ctx.sandbox.url);
+    const tab = await instrumentedPage(browser.context);
+    await addPanelProbe(tab.page, Number.POSITIVE_INFINITY);
+    const open = () => openPanel(tab, requireExtension(browser).id);
+    await open(); // the first load compiles and caches the page's code; not counted
+
+    const warm: Open[] = [];
+    for (let i = 0; i < PANEL_OPENS; i++) {
+      const age = await openCacheAge(worker);
+      if (age === null || age > WARM_MAX_AGE_MS) await open();
+      warm.push(await open());
+    }
+    ctx.log(`side panel: ${warm.length} warm opens`);
+
+    const cold: Open[] = [];
+    for (let i = 0; i < PANEL_OPENS; i++) {
+      await dropBackgroundCaches(worker);
+      cold.push(await open());
+    }
+    ctx.log(`side panel: ${cold.length} cold opens`);
+
+    return [
+      ...paintRows('warm (background cache fresh)', warm, 60),
+      ...paintRows('cold (background fetches open incidents + catalog from the sandbox)', cold, 110),
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+function paintRows(kind: string, opens: Open[], budgetMs: number): Result[] {
+  const painted = summarize(opens.map((o) => o.paintedMs));
+  const script = summarize(opens.map((o) => o.scriptMs));
+  const metric = `${kind}: navigation start → open incidents painted`;
+  return [
+    { section: SECTION, metric, value: painted.median, unit: 'ms', summary: painted, headline: 'median', budget: { max: budgetMs } },
+    { section: SECTION, metric: `${metric}, p95`, value: painted.p95, unit: 'ms', summary: painted, headline: 'p95' },
+    { section: SECTION, metric: `${kind}: main-thread script time per open`, value: script.median, unit: 'ms', summary: script,
+      note: `where the time goes (medians, ms since navigation start): ${breakdown(opens)}` },
+  ];
+}
+
+/** Median milestones of an open: when each message type was first sent and answered, then the paint. */
+function breakdown(opens: Open[]): string {
+  const median = (values: number[]) => summarize(values).median.toFixed(0);
+  const types = [...new Set(opens.flatMap((o) => o.marks.messages.map((m) => m.type)))];
+  const parts = types.map((type) => {
+    const sent = opens.flatMap((o) => o.marks.messages.filter((m) => m.type === type).slice(0, 1).map((m) => m.sent));
+    const replied = opens.flatMap((o) => o.marks.messages.filter((m) => m.type === type && m.replied !== undefined).slice(0, 1).map((m) => m.replied!));
+    return `${type} sent ${median(sent)} → reply ${replied.length ? median(replied) : '–'}`;
+  });
+  return [...parts, `painted ${median(opens.map((o) => o.paintedMs))}`].join('; ');
+}

@@ -1,0 +1,128 @@
+import { type BrowserContext, type Page, test as base, type Worker } from '@playwright/test';
+import { fixtureUrl, type FixtureName } from '@/lib/helpdesk/fixtures/load-fixture';
+import { backgroundWorker, connect, expect, KEYS, launchWithExtension, sandbox } from './fixtures';
+import { type HelpdeskServer, startHelpdeskServer } from './helpdesk/https-server';
+
+/** Saved desk pages served over HTTPS at their real hostnames (RT runs for real, see helpdesk-rt.spec.ts). */
+export const SERVED_FIXTURES = [
+  'zendesk', 'zendesk-multipane', 'intercom', 'freshdesk', 'hubspot', 'helpscout', 'front', 'gorgias',
+  'zammad', 'freescout', 'osticket', 'generic',
+] as const satisfies readonly FixtureName[];
+export type ServedFixture = (typeof SERVED_FIXTURES)[number];
+
+const FIXTURE_DIR = 'lib/helpdesk/fixtures';
+
+/**
+ * Where a fixture is opened. The server treats a route ending in `/` as a directory, so a saved URL
+ * whose path ends in `/` (Help Scout's) is opened without it; the adapters read both forms.
+ */
+export function servedUrl(name: ServedFixture): string {
+  const url = new URL(fixtureUrl(name));
+  if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/$/, '');
+  return url.href;
+}
+
+/** A hash never reaches a server: `https://host/#ticket/zoom/1` is served as `https://host/`. */
+const routeOf = (url: string) => url.replace(/#.*$/, '');
+
+function routes(): Record<string, string> {
+  const all: Record<string, string> = {};
+  for (const name of SERVED_FIXTURES) all[routeOf(servedUrl(name))] = `${FIXTURE_DIR}/${name}.html`;
+  return all;
+}
+
+interface Fixtures {
+  desk: HelpdeskServer;
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  panel: Page;
+}
+
+/** The extension in Chromium with the fixture hosts mapped to a local HTTPS server, connected to the sandbox. */
+export const test = base.extend<Fixtures>({
+  desk: async ({}, use) => {
+    const server = await startHelpdeskServer({ routes: routes() });
+    await use(server);
+    await server.close();
+  },
+  context: async ({ desk }, use) => {
+    await sandbox.reset();
+    const context = await launchWithExtension(desk.chromiumArgs);
+    await use(context);
+    await context.close();
+  },
+  worker: async ({ context }, use) => use(await backgroundWorker(context)),
+  extensionId: async ({ worker }, use) => use(new URL(worker.url()).host),
+  panel: async ({ context, extensionId }, use) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await connect(page);
+    await expect(page.getByText(/Connected as/)).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Opens a served fixture in a new tab. */
+export async function openDesk(context: BrowserContext, name: ServedFixture, url = servedUrl(name)): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** The strip in the page's shadow root (open, so Playwright's locators pierce it). */
+export const strip = (page: Page) => page.locator('incident-copilot-ui .strip');
+export const card = (page: Page) => page.locator('incident-copilot-ui .card');
+
+/** The viewport centre of the first occurrence of `text` inside `scope`, measured in the page itself. */
+export async function textCenter(page: Page, scope: string, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(({ scope, text }) => {
+    const root = document.querySelector(scope);
+    if (!root) return null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(text);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, { scope, text });
+  if (!point) throw new Error(`"${text}" not found in ${scope}`);
+  return point;
+}
+
+/** incident.io's record of a ticket's links, read with the full key as another client would. */
+export async function attachmentsFor(externalId: string): Promise<{ id: string; incident_id: string; resource: { resource_type: string; title: string; permalink: string } }[]> {
+  const res = await fetch(`${sandbox.url}/v1/incident_attachments?external_id=${encodeURIComponent(externalId)}`, {
+    headers: { Authorization: `Bearer ${KEYS.full}` },
+  });
+  if (!res.ok) throw new Error(`attachments: HTTP ${res.status}`);
+  return ((await res.json()) as { incident_attachments: never[] }).incident_attachments;
+}
+
+/** The sandbox's incident for a reference (all fields, private ones included). */
+export async function sandboxIncident(reference: string): Promise<{ id: string; name: string }> {
+  const found = (await sandbox.incidents()).incidents.find((incident) => incident.reference === reference);
+  if (!found) throw new Error(`${reference} is not in the sandbox`);
+  return found;
+}
+
+/** Opens an incident's detail in the panel through the lookup box. */
+export async function openInPanel(panel: Page, reference: string) {
+  await panel.getByRole('tab', { name: 'Incidents' }).click();
+  await panel.getByRole('textbox', { name: 'Find incident' }).fill(reference);
+  await panel.getByRole('button', { name: 'Find' }).click();
+  await expect(panel.getByRole('article')).toContainText(reference);
+}
+
+/** Open public incidents as a help-desk page sees them (triage, live, paused; no test mode). */
+export async function openPublicCount(): Promise<number> {
+  const { incidents } = await sandbox.call<{ incidents: { visibility: string; mode: string; incident_status: { category: string } }[] }>('GET', 'incidents');
+  return incidents.filter((i) => i.visibility === 'public' && i.mode === 'standard' && ['triage', 'live', 'paused'].includes(i.incident_status.category)).length;
+}

@@ -1,0 +1,24 @@
+import { card, expect, openDesk, openPublicCount, strip, test, textCenter } from './helpdesk-fixtures';
+
+test.describe('Help-desk pages: strip and hover cards (saved pages at the desks’ real hostnames)', () => {
+  test('Zendesk: the strip counts open public incidents and names the most severe', async ({ context, panel }) => {
+    void panel;
+    const page = await openDesk(context, 'zendesk');
+    const count = await openPublicCount();
+    await expect(strip(page)).toContainText(`${count} open incidents · most severe: Checkout failing for EU customers (Critical)`);
+    await expect(strip(page).getByRole('button', { name: 'Open INC-456 in Incident Copilot' })).toBeVisible();
+  });
+
+  test('Zendesk: hovering INC-123 shows its name, status and severity without touching the message', async ({ context, panel }) => {
+    void panel;
+    const page = await openDesk(context, 'zendesk');
+    await expect(strip(page)).toBeVisible();
+    const messages = '[data-test-id="omni-log-container"]';
+    const before = await page.locator(messages).innerHTML();
+    const at = await textCenter(page, messages, 'INC-123');
+    await page.mouse.move(at.x, at.y);
+    await expect(card(page)).toContainText('INC-123: Checkout failing for EU customers');
+    await expect(card(page)).toContainText('Fixing · Critical');
+    expect(await page.locator(messages).innerHTML()).toBe(before);
+  });
+});
