@@ -11,7 +11,10 @@ import path from 'node:path';
 import { startSandbox } from '../sandbox/server';
 import type { BenchContext } from './lib/context';
 import { failures, formatTable, type Result } from './lib/report';
+import { benchApiEconomy } from './sections/api-economy';
 import { measureBundles } from './sections/bundles';
+import { benchContentScript } from './sections/content-script';
+import { benchMemory } from './sections/memory';
 import { benchPanel } from './sections/panel';
 import { benchScale } from './sections/scale';
 
@@ -24,6 +27,9 @@ const SECTIONS: Record<string, Section> = {
   bundles: async (ctx) => measureBundles(ctx.prodDir),
   panel: benchPanel,
   scale: benchScale,
+  content: benchContentScript,
+  economy: benchApiEconomy,
+  memory: benchMemory,
 };
 
 const args = process.argv.slice(2);

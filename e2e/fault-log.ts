@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** One row of the fault table: what was broken, what the agent did and saw, what it cost. */
@@ -18,6 +18,11 @@ export interface FaultRow {
 
 /** Written by the e2e fault specs (Playwright empties test-results/ at the start of every run). */
 export const FAULT_TABLE_FILE = path.resolve('test-results/fault-table.jsonl');
+
+/** Called once per run, so rows never pile up across runs that keep test-results/. */
+export function resetFaultTable(): void {
+  rmSync(FAULT_TABLE_FILE, { force: true });
+}
 
 export function recordFault(row: FaultRow): void {
   mkdirSync(path.dirname(FAULT_TABLE_FILE), { recursive: true });

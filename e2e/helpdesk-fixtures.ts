@@ -121,6 +121,17 @@ export async function openInPanel(panel: Page, reference: string) {
   await expect(panel.getByRole('article')).toContainText(reference);
 }
 
+/**
+ * What the help-desk content script in the active tab answers to the extension's `ticket/read`
+ * (sent from the background, as the extension does); null when no content script runs there.
+ */
+export async function readActiveTab(worker: Worker): Promise<{ ticket: { id: string; subject: string; url: string } | null; selection: string } | null> {
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.tabs.sendMessage(tab!.id!, { type: 'ticket/read' }).catch(() => null);
+  });
+}
+
 /** Open public incidents as a help-desk page sees them (triage, live, paused; no test mode). */
 export async function openPublicCount(): Promise<number> {
   const { incidents } = await sandbox.call<{ incidents: { visibility: string; mode: string; incident_status: { category: string } }[] }>('GET', 'incidents');

@@ -23,6 +23,8 @@ describe('admin routes for fault and abuse tests', () => {
     expect((await request('GET', '/v1/severities')).body.severities.map((s: { name: string }) => s.name)).toContain(name);
     const declared = await admin('POST', 'incidents', { name: 'Hostile severity', severity: name });
     expect(declared.body.incident.severity.name).toBe(name);
+    // incident.io caps severity names at 50 characters; the sandbox refuses longer ones up front.
+    expect((await admin('POST', 'severities', { name: 'S'.repeat(51) })).status).toBe(400);
   });
 
   it('posts a colleague’s update with a given message on an incident', async () => {

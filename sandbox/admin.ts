@@ -26,7 +26,8 @@ const declareSchema = z.object({
 const statusChangeSchema = z.object({ status: z.string().min(1) });
 /** Abuse tests: revoke a key mid-session (and restore it), hostile severities and update texts. */
 const keyRevokeSchema = z.object({ key: z.string().min(1), revoked: z.boolean().default(true) });
-const severitySchema = z.object({ name: z.string().min(1), description: z.string().default(''), rank: z.number().int().optional() });
+// incident.io's schema caps severity names at 50 characters; a longer one would break every answer.
+const severitySchema = z.object({ name: z.string().min(1).max(50), description: z.string().default(''), rank: z.number().int().optional() });
 const updateSchema = z.object({ message: z.string().min(1) });
 /** Load tests (bench): many open incidents at once; names get a running number. */
 const bulkDeclareSchema = declareSchema.omit({ name: true, summary: true }).extend({

@@ -32,7 +32,15 @@ export type Metrics = Record<string, number>;
  * A page with the DevTools Performance domain on, counting in thread ticks (CPU time of the
  * renderer's main thread, not wall clock). Enable before navigating so the load is counted.
  */
-export async function instrumentedPage(context: BrowserContext): Promise<{ page: Page; cdp: CDPSession; metrics(): Promise<Metrics> }> {
+export interface InstrumentedPage {
+  page: Page;
+  cdp: CDPSession;
+  metrics(): Promise<Metrics>;
+  /** The renderer's JS heap (main world and content scripts' isolated worlds) after a full GC, bytes. */
+  heap(): Promise<number>;
+}
+
+export async function instrumentedPage(context: BrowserContext): Promise<InstrumentedPage> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -42,6 +50,10 @@ export async function instrumentedPage(context: BrowserContext): Promise<{ page:
     async metrics() {
       const { metrics } = await cdp.send('Performance.getMetrics');
       return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+    },
+    async heap() {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
     },
   };
 }
@@ -91,10 +103,8 @@ export async function attachToTarget(cdp: CDPSession, type: string, urlPrefix: s
   };
 }
 
-type HeapCommands = { send<T>(method: string, params?: Record<string, unknown>): Promise<T> };
-
-/** Live JS heap (bytes) after a full garbage collection, so only what is still reachable counts. */
-export async function heapAfterGc(session: HeapCommands): Promise<number> {
+/** Live JS heap (bytes) of a target after a full garbage collection, so only what is still reachable counts. */
+export async function heapAfterGc(session: TargetSession): Promise<number> {
   await session.send('HeapProfiler.collectGarbage');
   const { usedSize } = await session.send<{ usedSize: number }>('Runtime.getHeapUsage');
   return usedSize;

@@ -27,11 +27,12 @@ export async function dropBackgroundCaches(worker: Worker): Promise<void> {
   await worker.evaluate(() => chrome.storage.session.remove(['openIncidents', 'catalog']));
 }
 
-/** Age (ms) of the background's open-incidents cache, or null when empty. */
+/** Age (ms) of the background's complete open-incidents cache, or null when empty or still loading pages. */
 export async function openCacheAge(worker: Worker): Promise<number | null> {
   const fetchedAt = await worker.evaluate(async () => {
     const { openIncidents } = await chrome.storage.session.get('openIncidents');
-    return (openIncidents as { fetchedAt?: number | null } | undefined)?.fetchedAt ?? null;
+    const cached = openIncidents as { fetchedAt?: number | null; complete?: boolean } | undefined;
+    return cached?.complete === false ? null : (cached?.fetchedAt ?? null);
   });
   return fetchedAt === null ? null : Date.now() - fetchedAt;
 }
@@ -50,3 +51,12 @@ export async function stopPollAlarm(worker: Worker): Promise<void> {
   await worker.evaluate(() => chrome.alarms.clearAll());
 }
 
+
+/** Waits until the background has filled its open-incidents cache (connecting starts a refresh). */
+export async function cacheFilled(worker: Worker, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await openCacheAge(worker)) === null) {
+    if (Date.now() > deadline) throw new Error('The background never filled its open-incidents cache');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

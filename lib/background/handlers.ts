@@ -16,7 +16,7 @@ import { getCatalog } from './catalog';
 import { connectedClient } from './client';
 import { publicOnly, readOpenIncidents, refreshOpenIncidents } from './open-incidents';
 import { acknowledge, syncNow } from './poller';
-import { activeTab, readTicketTab, webOrigin } from './helpdesk-tab';
+import { activeTab, readTicketTab, webUrl } from './helpdesk-tab';
 import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
 import { disableSite, enabledSites, enableSite } from './site-access';
@@ -162,7 +162,7 @@ export const handlers: Handlers = {
   'helpdesk/active-tab': async ({ windowId }) => {
     const tab = await activeTab(windowId);
     const read = tab?.id === undefined ? null : await readTicketTab(tab.id);
-    return { tabId: tab?.id ?? null, origin: webOrigin(tab?.url), ticket: read?.ticket ?? null };
+    return { tabId: tab?.id ?? null, url: webUrl(tab?.url), ticket: read?.ticket ?? null };
   },
   'reply/insert': ({ incidentId, tabId }) => insertStatusUpdate(incidentId, tabId),
   'sites/list': async () => ({ sites: await enabledSites() }),

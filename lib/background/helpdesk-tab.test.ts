@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { TabReplies } from '@/lib/content/tab-protocol';
-import { replySchemas, webOrigin } from './helpdesk-tab';
+import { replySchemas, webUrl } from './helpdesk-tab';
 
 describe('replies from help-desk tabs', () => {
   it('the schemas accept what the content script promises to send', () => {
@@ -20,15 +20,15 @@ describe('replies from help-desk tabs', () => {
   });
 });
 
-describe('webOrigin', () => {
+describe('webUrl', () => {
   it.each([
-    ['https://support.example.org/tickets/1?x=1', 'https://support.example.org'],
-    ['http://127.0.0.1:8080/Ticket/Display.html?id=1', 'http://127.0.0.1:8080'],
+    ['https://support.example.org/tickets/1?x=1', 'https://support.example.org/tickets/1?x=1'],
+    ['http://127.0.0.1:8080/Ticket/Display.html?id=1', 'http://127.0.0.1:8080/Ticket/Display.html?id=1'],
     ['chrome://extensions', null],
     ['chrome-extension://abc/sidepanel.html', null],
     [undefined, null],
-    ['not a url', null],
-  ])('%s → %s', (url, origin) => {
-    expect(webOrigin(url)).toBe(origin);
+    ['javascript:alert(1)', null],
+  ])('%s → %s', (url, expected) => {
+    expect(webUrl(url)).toBe(expected);
   });
 });

@@ -38,15 +38,9 @@ export async function readTicketTab(tabId: number): Promise<{ ticket: TicketRef 
   return askTab(tabId, { type: 'ticket/read' });
 }
 
-/** An http(s) page origin, or null (the URL is hidden without activeTab or a host permission). */
-export function webOrigin(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
-  } catch {
-    return null;
-  }
+/** An http(s) page URL, or null (the URL is hidden without activeTab or a host permission). */
+export function webUrl(url: string | undefined): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
 }
 
 /** The active tab of a window (the side panel's), or of the last focused window. */

@@ -46,8 +46,8 @@ export type Catalog = z.infer<typeof catalogSchema>;
 
 export const activeTabSchema = z.object({
   tabId: z.number().int().nullable(),
-  /** http(s) origin of the tab, null when hidden (no activeTab grant or host permission) or not a web page. */
-  origin: z.string().nullable(),
+  /** The tab's http(s) URL; null when hidden (no activeTab grant or host permission) or not a web page. */
+  url: z.string().nullable(),
   ticket: ticketRefSchema.nullable(),
 });
 export type ActiveTab = z.infer<typeof activeTabSchema>;
@@ -107,7 +107,7 @@ export const protocol = {
   'panel/open': { access: 'read', request: panelIntentSchema, response: z.object({ opened: z.boolean() }) },
   'panel/take-intent': { access: 'agent', request: empty, response: z.object({ intent: panelIntentSchema.nullable() }) },
   'declare/prefill': { access: 'agent', request: declarePrefillSchema, response: z.object({}) },
-  /** The active tab of the panel's window: its origin (when the browser shows it) and help-desk ticket. */
+  /** The active tab of the panel's window: its URL (when the browser shows it) and help-desk ticket. */
   'helpdesk/active-tab': {
     access: 'agent', request: z.object({ windowId: z.number().int().optional() }), response: activeTabSchema,
   },

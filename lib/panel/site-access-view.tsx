@@ -9,10 +9,11 @@ import { errorInfo } from './errors';
 
 const SITES_KEY = ['helpdesk', 'sites'] as const;
 
-function currentSite(origin: string | null, sites: readonly string[]): CurrentSite {
-  if (!origin) return { kind: 'unknown' };
-  if (sites.includes(origin)) return { kind: 'enabled', origin };
-  return adapterForUrl(new URL(`${origin}/`)) ? { kind: 'built-in', origin } : { kind: 'enableable', origin };
+function currentSite(url: string | null, sites: readonly string[]): CurrentSite {
+  if (!url) return { kind: 'unknown' };
+  const parsed = new URL(url);
+  if (sites.includes(parsed.origin)) return { kind: 'enabled', origin: parsed.origin };
+  return adapterForUrl(parsed) ? { kind: 'built-in', origin: parsed.origin } : { kind: 'enableable', origin: parsed.origin };
 }
 
 /**
@@ -39,7 +40,9 @@ export function SiteAccessView() {
   const disable = useMutation({ mutationFn: (origin: string) => send('sites/disable', { origin }), onSuccess: onSites });
 
   const list = sites.data?.sites ?? [];
-  const current = currentSite(active.data?.origin ?? null, list);
+  // A built-in desk's tab URL stays hidden (content-script matches don't reveal tab URLs), but its
+  // content script reports the ticket's URL.
+  const current = currentSite(active.data?.url ?? active.data?.ticket?.url ?? null, list);
   return (
     <SiteAccess
       current={current}

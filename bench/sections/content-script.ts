@@ -1,0 +1,135 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type HelpdeskServer, startHelpdeskServer } from '../../e2e/helpdesk/https-server';
+import { type BenchBrowser, instrumentedPage, launch, scriptMs, sleep } from '../lib/browser';
+import type { BenchContext } from '../lib/context';
+import { connectExtension } from '../lib/extension';
+import { run } from '../lib/in-browser';
+import type { Result } from '../lib/report';
+import { pairedDifferences, summarize } from '../lib/stats';
+import { appendMessage, messageText, zendeskTicketWithMessages } from '../lib/ticket-page';
+
+const SECTION = 'Content script';
+const SIZES = [200, 2000] as const;
+const REPS = 4;
+const NEW_MESSAGES = 10;
+/** Longer than the script's 100 ms mutation batching, so each message is handled on its own. */
+const MESSAGE_GAP_MS = 130;
+/** After `load`: the script runs at document_idle, asks the background, then draws the strip. */
+const SETTLE_MS = 700;
+const KIB = 1024;
+
+const ticketUrl = (messages: number) => `https://acme.zendesk.com/agent/tickets/${messages}`;
+/** Pages the script must not run on: a Zendesk customer page and an unrelated site. */
+const NOT_DESK_URLS = ['https://acme.zendesk.com/hc/en-us', 'https://shop.example.com/'];
+
+interface Sample {
+  loadScriptMs: number;
+  heapBytes: number;
+  perMessageScriptMs: number;
+}
+
+async function sample(browser: BenchBrowser, url: string): Promise<Sample> {
+  const tab = await instrumentedPage(browser.context);
+  try {
+    await tab.page.goto(url, { waitUntil: 'load' });
+    await sleep(SETTLE_MS);
+    const loaded = await tab.metrics();
+    const heapBytes = await tab.heap();
+    const before = await tab.metrics();
+    for (let n = 1; n <= NEW_MESSAGES; n++) {
+      await run(tab.page, appendMessage, messageText(n));
+      await sleep(MESSAGE_GAP_MS);
+    }
+    await sleep(SETTLE_MS);
+    const after = await tab.metrics();
+    return { loadScriptMs: scriptMs(loaded), heapBytes, perMessageScriptMs: (scriptMs(after) - scriptMs(before)) / NEW_MESSAGES };
+  } finally {
+    await tab.page.close();
+  }
+}
+
+/** Isolated worlds the extension created in a page (0 = not injected). */
+async function extensionWorlds(browser: BenchBrowser, url: string): Promise<number> {
+  const tab = await instrumentedPage(browser.context);
+  try {
+    let worlds = 0;
+    tab.cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      if (context.origin.startsWith('chrome-extension://')) worlds += 1;
+    });
+    await tab.cdp.send('Runtime.enable');
+    await tab.page.goto(url, { waitUntil: 'load' });
+    await sleep(SETTLE_MS);
+    return worlds;
+  } finally {
+    await tab.page.close();
+  }
+}
+
+function writePages(workDir: string): Record<string, string> {
+  const routes: Record<string, string> = {};
+  for (const size of SIZES) {
+    const file = path.join(workDir, `zendesk-ticket-${size}.html`);
+    writeFileSync(file, zendeskTicketWithMessages(size));
+    routes[ticketUrl(size)] = file;
+  }
+  const plain = path.join(workDir, 'plain.html');
+  writeFileSync(plain, '<!doctype html><title>Not a help desk</title><p>Order INC-123 shipped.</p>');
+  for (const url of NOT_DESK_URLS) routes[url] = plain;
+  return routes;
+}
+
+export async function benchContentScript(ctx: BenchContext): Promise<Result[]> {
+  ctx.sandbox.reset();
+  let desk: HelpdeskServer | null = null;
+  const browsers: BenchBrowser[] = [];
+  try {
+    desk = await startHelpdeskServer({ routes: writePages(ctx.workDir) });
+    const withExt = await launch({ extensionDir: ctx.prodDir, args: desk.chromiumArgs });
+    browsers.push(withExt);
+    const without = await launch({ extensionDir: null, args: desk.chromiumArgs });
+    browsers.push(without);
+    await connectExtension(withExt, ctx.sandbox.url);
+
+    const results: Result[] = [];
+    const loadDiff: Record<number, number> = {};
+    for (const size of SIZES) {
+      const pairs: { with: Sample; without: Sample }[] = [];
+      // Alternate, so drifting machine load hits both sides alike.
+      for (let i = 0; i < REPS; i++) pairs.push({ with: await sample(withExt, ticketUrl(size)), without: await sample(without, ticketUrl(size)) });
+      ctx.log(`content script: ${REPS} paired loads of a ${size}-message ticket`);
+      const diff = (pick: (s: Sample) => number) =>
+        summarize(pairedDifferences(pairs.map((p) => pick(p.with)), pairs.map((p) => pick(p.without))));
+      const load = diff((s) => s.loadScriptMs);
+      const heap = diff((s) => s.heapBytes / KIB);
+      const perMessage = diff((s) => s.perMessageScriptMs);
+      const baseline = summarize(pairs.map((p) => p.without.loadScriptMs)).median;
+      loadDiff[size] = load.median;
+      const label = `${size.toLocaleString('en')} messages`;
+      results.push(
+        { section: SECTION, metric: `${label}: added main-thread script time at load`, value: load.median, unit: 'ms', summary: load,
+          ...(size === 2000 ? { budget: { max: 2 } } : {}), note: `page alone: ${baseline.toFixed(1)} ms` },
+        { section: SECTION, metric: `${label}: added JS heap`, value: heap.median, unit: 'KiB', summary: heap, budget: { max: 230 } },
+        { section: SECTION, metric: `${label}: added script time per new message`, value: perMessage.median, unit: 'ms', summary: perMessage, budget: { max: 0.05 } },
+      );
+    }
+    results.push({
+      section: SECTION, metric: 'load cost growth from 200 to 2,000 messages', value: loadDiff[2000]! - loadDiff[200]!, unit: 'ms',
+      budget: { max: 0.5, label: '≤ 0.5 ms (not growing)' },
+    });
+
+    const deskWorlds = await extensionWorlds(withExt, ticketUrl(200));
+    const elsewhere = await Promise.all(NOT_DESK_URLS.map(async (url) => [url, await extensionWorlds(withExt, url)] as const));
+    const wrong = elsewhere.filter(([, worlds]) => worlds > 0).length;
+    results.push({
+      section: SECTION, metric: 'pages outside help desks it was injected into', value: deskWorlds > 0 ? wrong : null, unit: '', budget: { max: 0 },
+      note: deskWorlds > 0
+        ? `injected on ${ticketUrl(200)}; ${elsewhere.map(([url, w]) => `${url}: ${w ? 'injected' : 'not injected'}`).join(', ')}`
+        : `not injected on the Zendesk ticket either (${ticketUrl(200)}): the check proves nothing`,
+    });
+    return results;
+  } finally {
+    for (const browser of browsers) await browser.close();
+    await desk?.close();
+  }
+}

@@ -1,0 +1,164 @@
+import type { CDPSession, Page, Worker } from '@playwright/test';
+import { HOSTILE, installXssTrap, XSS_MARK } from './data/hostile';
+import { KEYS, sandbox } from './fixtures';
+import { card, expect, openDesk, strip, test, textCenter } from './helpdesk-fixtures';
+import { SANDBOX_URL } from './ports';
+
+/**
+ * A help-desk page is untrusted: its content script may read public incidents and nothing else,
+ * and the page's own scripts (posting messages, spoofing the DOM the adapters read, removing the
+ * strip) can neither write nor reach the key. Hostile incident data shows as text in the strip and
+ * the hover card, and private incidents never reach the page.
+ */
+
+const PRIVATE_NAME = 'Private: acquisition of Initech';
+const MESSAGES = '[data-test-id="omni-log-container"]';
+
+/** Runs `expression` in the content script's isolated world (not the page's), through the DevTools protocol. */
+async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Incident Copilot');
+  if (!world) throw new Error(`no content-script world among ${contexts.map((c) => c.name).join(', ')}`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  if (exceptionDetails) return `threw: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`;
+  return result.value;
+}
+
+/** Every fetch the background makes, with whether it carried the key. */
+const recordFetches = (worker: Worker) =>
+  worker.evaluate(() => {
+    const g = globalThis as unknown as { fetch: typeof fetch; __fetches: { url: string; auth: boolean }[] };
+    g.__fetches = [];
+    const real = g.fetch.bind(g);
+    g.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      g.__fetches.push({ url: String(input instanceof Request ? input.url : input), auth: headers.has('authorization') });
+      return real(input, init);
+    };
+  });
+
+test.describe('Abuse from help-desk pages', () => {
+  test('hostile data in the strip and hover card is inert; a private incident never reaches the page', async ({ context, panel }) => {
+    const severity = `<img ${XSS_MARK} src=x onerror=xss(1)>SEV0`;
+    await sandbox.call('POST', 'severities', { name: severity, rank: 99 });
+    const hostile = HOSTILE[2]!; // attribute breakout
+    const { incident } = await sandbox.call<{ incident: { reference: string } }>('POST', 'incidents', { name: hostile.text, summary: HOSTILE[0]!.text, severity });
+    await sandbox.call('POST', `incidents/${incident.reference}/updates`, { message: HOSTILE[3]!.text });
+    const secret = await sandbox.call<{ incident: { reference: string } }>('POST', 'incidents', { name: PRIVATE_NAME, severity, visibility: 'private' });
+    await panel.getByRole('tab', { name: 'Incidents' }).click();
+    await panel.getByRole('button', { name: 'Refresh' }).click();
+    await expect(panel.getByText(PRIVATE_NAME)).toBeVisible();
+
+    await context.addInitScript(installXssTrap);
+    const page = await openDesk(context, 'zendesk');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => void dialogs.push(dialog.message()));
+    // The page (or a customer's message) names both incidents and spoofs the subject the adapter reads.
+    await page.evaluate(({ refs, subject }) => {
+      const messages = document.querySelectorAll('[data-test-id="omni-log-message-content"]');
+      for (const [index, ref] of refs.entries()) {
+        const p = document.createElement('p');
+        p.textContent = `Is this ${ref}?`;
+        messages[index]?.append(p);
+      }
+      const input = document.querySelector<HTMLInputElement>('[data-test-id="omni-header-subject"]');
+      if (input) input.value = subject;
+    }, { refs: [incident.reference, secret.incident.reference], subject: HOSTILE.map((s) => s.text).join(' ') });
+
+    // The most severe open public incident is the hostile one: the strip names it, as text.
+    await expect(strip(page)).toContainText(hostile.text);
+    const at = await textCenter(page, MESSAGES, incident.reference);
+    await page.mouse.move(at.x, at.y);
+    await expect(card(page)).toContainText(hostile.text);
+    await page.mouse.move(0, 0);
+    await expect(card(page)).toBeHidden();
+    const privateAt = await textCenter(page, MESSAGES, secret.incident.reference);
+    await page.mouse.move(privateAt.x, privateAt.y);
+    // Looked up from a help-desk page, a private incident is "not found", exactly like an unknown one.
+    await expect(card(page)).toContainText(/Incident not found/);
+
+    const exposure = await page.evaluate(({ mark }) => {
+      const host = document.querySelector('incident-copilot-ui');
+      const roots: ParentNode[] = [document, ...(host?.shadowRoot ? [host.shadowRoot] : [])];
+      const all = roots.flatMap((root) => [...root.querySelectorAll('*')]);
+      return {
+        marked: roots.reduce((n, root) => n + root.querySelectorAll(`[${mark}]`).length, 0),
+        javascriptHrefs: all.filter((el) => /^\s*javascript:/i.test(el.getAttribute('href') ?? '')).length,
+        executed: (window as unknown as { __xssHits: string[] }).__xssHits.length,
+        text: `${document.body.innerText} ${host?.shadowRoot?.textContent ?? ''}`,
+      };
+    }, { mark: XSS_MARK });
+    expect({ ...exposure, text: undefined }).toEqual({ marked: 0, javascriptHrefs: 0, executed: 0, text: undefined });
+    expect(dialogs).toEqual([]);
+    expect(exposure.text).not.toContain(PRIVATE_NAME);
+
+    const open = await inContentScript(page, `chrome.runtime.sendMessage({ type: 'incidents/open', payload: {} }).then(JSON.stringify)`);
+    expect(String(open)).toContain(incident.reference);
+    expect(String(open)).not.toContain(PRIVATE_NAME);
+    expect(String(open)).not.toContain(KEYS.full);
+  });
+
+  test('the key is out of reach of the content script, the page and the logs; it goes only to the configured API', async ({ context, panel, worker }) => {
+    const logs: string[] = [];
+    context.on('console', (message) => logs.push(message.text()));
+    worker.on('console', (message) => logs.push(message.text()));
+    await recordFetches(worker);
+    const page = await openDesk(context, 'zendesk');
+    page.on('pageerror', (error) => logs.push(String(error)));
+    await expect(strip(page)).toBeVisible();
+    await sandbox.clearRequests();
+    const before = (await sandbox.incidents()).incidents.length;
+
+    // The content script's own world: storage is closed to it, and writes and settings are refused.
+    expect(String(await inContentScript(page, `chrome.storage.local.get(null).then((v) => 'read ' + JSON.stringify(v), (e) => 'refused: ' + e.message)`))).toMatch(/^refused: .*not allowed/i);
+    expect(String(await inContentScript(page, `chrome.storage.session.get(null).then((v) => 'read ' + JSON.stringify(v), (e) => 'refused: ' + e.message)`))).toMatch(/^refused/);
+    for (const message of [
+      { type: 'connection/get', payload: {} },
+      { type: 'settings/get', payload: {} },
+      { type: 'connection/connect', payload: { apiKey: '', baseUrl: 'https://evil.example' } },
+      { type: 'incidents/create', payload: { payload: { idempotency_key: 'from-page', visibility: 'public', name: 'Declared by a page' } } },
+      { type: 'incidents/set-status', payload: { incidentId: 'INC-131', target: 'resolved', notify: true } },
+      { type: 'attachments/delete', payload: { id: 'x' } },
+    ]) {
+      const reply = await inContentScript(page, `chrome.runtime.sendMessage(${JSON.stringify(message)}).then(JSON.stringify)`);
+      expect(JSON.parse(String(reply)), message.type).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+    }
+
+    // The page's own scripts: no extension API, messages to the window go nowhere, the strip can be removed.
+    const pageSide = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage;
+      for (const type of ['incidents/create', 'incidents/set-status', 'connection/get', 'reply/insert']) {
+        window.postMessage({ type, payload: { payload: { idempotency_key: 'pm', visibility: 'public', name: 'Declared by postMessage' } } }, '*');
+        document.dispatchEvent(new CustomEvent(type, { detail: { name: 'Declared by an event' } }));
+      }
+      document.querySelector('incident-copilot-ui')?.remove();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return { hasExtensionApi: typeof api === 'function', html: document.documentElement.outerHTML, storage: JSON.stringify({ ...localStorage }) };
+    });
+    expect(pageSide.hasExtensionApi).toBe(false);
+    expect(pageSide.html).not.toContain(KEYS.full);
+    expect(pageSide.storage).not.toContain(KEYS.full);
+    await page.reload();
+    await expect(strip(page)).toBeVisible();
+
+    const requests = (await sandbox.requests()).requests;
+    expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect((await sandbox.incidents()).incidents).toHaveLength(before);
+
+    // Base URL rules: refused before any request, so the key can't be sent anywhere else.
+    await panel.getByRole('tab', { name: 'Settings' }).click();
+    for (const url of ['http://api.example.com', 'javascript:alert(1)', 'http://127.0.0.1.evil.test:8797', 'https://user:pass@api.incident.io', 'ftp://127.0.0.1']) {
+      await panel.getByRole('textbox', { name: 'API base URL' }).fill(url);
+      await panel.getByRole('button', { name: 'Save' }).click();
+      await expect(panel.getByRole('alert'), url).toBeVisible();
+    }
+    const fetches = await worker.evaluate(() => (globalThis as unknown as { __fetches?: { url: string; auth: boolean }[] }).__fetches);
+    expect(fetches?.length).toBeGreaterThan(0);
+    expect(fetches?.filter((f) => f.auth && !f.url.startsWith(`${SANDBOX_URL}/`))).toEqual([]);
+    expect(logs.join('\n')).not.toContain(KEYS.full);
+  });
+});
