@@ -41,6 +41,7 @@ interface Fixtures {
 
 /** The extension in Chromium with the fixture hosts mapped to a local HTTPS server, connected to the sandbox. */
 export const test = base.extend<Fixtures>({
+  // oxlint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   desk: async ({}, use) => {
     const server = await startHelpdeskServer({ routes: routes() });
     await use(server);
@@ -76,11 +77,14 @@ export async function openDesk(context: BrowserContext, name: ServedFixture, url
 export const strip = (page: Page) => page.locator('incident-copilot-ui .strip');
 export const card = (page: Page) => page.locator('incident-copilot-ui .card');
 
-/** The viewport centre of the first occurrence of `text` inside `scope`, measured in the page itself. */
+/** A viewport point on the first occurrence of `text` inside `scope`, measured in the page itself. */
 export async function textCenter(page: Page, scope: string, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(({ scope, text }) => {
+  const point = await page.evaluate(async ({ scope, text }) => {
     const root = document.querySelector(scope);
     if (!root) return null;
+    root.scrollIntoView({ block: 'center' });
+    // Let the scroll event (which hides any card) pass before the pointer arrives.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const at = node.data.indexOf(text);
@@ -88,7 +92,8 @@ export async function textCenter(page: Page, scope: string, text: string): Promi
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + text.length);
-      const rect = range.getBoundingClientRect();
+      // The first line box: a reference can wrap at its hyphen in a narrow column.
+      const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     }
     return null;
@@ -132,8 +137,8 @@ export async function readActiveTab(worker: Worker): Promise<{ ticket: { id: str
   });
 }
 
-/** Open public incidents as a help-desk page sees them (triage, live, paused; no test mode). */
+/** Open public incidents as the strip counts them (triage, live, paused; no drills or tutorials). */
 export async function openPublicCount(): Promise<number> {
   const { incidents } = await sandbox.call<{ incidents: { visibility: string; mode: string; incident_status: { category: string } }[] }>('GET', 'incidents');
-  return incidents.filter((i) => i.visibility === 'public' && i.mode === 'standard' && ['triage', 'live', 'paused'].includes(i.incident_status.category)).length;
+  return incidents.filter((i) => i.visibility === 'public' && !['test', 'tutorial'].includes(i.mode) && ['triage', 'live', 'paused'].includes(i.incident_status.category)).length;
 }

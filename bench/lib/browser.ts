@@ -60,7 +60,6 @@ export async function instrumentedPage(context: BrowserContext): Promise<Instrum
 
 /** Main-thread script time (execution + compilation) in ms, from Performance.getMetrics (seconds). */
 export const scriptMs = (m: Metrics): number => ((m.ScriptDuration ?? 0) + (m.V8CompileDuration ?? 0)) * 1000;
-export const taskMs = (m: Metrics): number => (m.TaskDuration ?? 0) * 1000;
 
 /** A raw DevTools session to a target Playwright does not expose (the extension's service worker). */
 export interface TargetSession {

@@ -13,7 +13,6 @@ export function sandboxAdmin(baseUrl: string) {
     call,
     requests: async () => (await call<{ requests: LoggedRequest[] }>('GET', 'requests')).requests,
     clearRequests: () => call('DELETE', 'requests'),
-    incidents: async () => (await call<{ incidents: SandboxIncident[] }>('GET', 'incidents')).incidents,
     bulkDeclare: (body: { count: number; name?: string; status?: string; severity?: string }) =>
       call<{ count: number; references: string[] }>('POST', 'incidents/bulk', body),
     declare: (body: { name: string; status?: string; severity?: string }) =>
@@ -36,6 +35,3 @@ export interface SandboxIncident {
   name: string;
   incident_status: { name: string; category: string };
 }
-
-/** Open = what the extension lists: triage, live and paused. */
-export const isOpen = (incident: SandboxIncident) => ['triage', 'live', 'paused'].includes(incident.incident_status.category);

@@ -14,6 +14,7 @@ const MINUTES = 2;
 /** The content script refreshes at most every 5 s (MIN_REFRESH_GAP_MS); each compressed minute waits that long. */
 const MINUTE_MS = 5_300;
 const SETTLE_MS = 800;
+const OPEN_BATCH = 10;
 const TEAM_AGENTS = 200;
 const KEY_LIMIT_PER_MINUTE = 1200;
 const ZENDESK_FIXTURE = 'lib/helpdesk/fixtures/zendesk.html';
@@ -50,12 +51,15 @@ async function scenario(ctx: BenchContext, tabs: number): Promise<Scenario> {
     await cacheFilled(worker);
     await admin.clearRequests();
     const pages: Page[] = [];
-    for (const url of urls) {
-      const page = await browser.context.newPage();
-      await page.goto(url, { waitUntil: 'load' });
-      pages.push(page);
+    for (let i = 0; i < urls.length; i += OPEN_BATCH) {
+      pages.push(...(await Promise.all(urls.slice(i, i + OPEN_BATCH).map(async (url) => {
+        const page = await browser.context.newPage();
+        await page.goto(url, { waitUntil: 'load' });
+        return page;
+      }))));
     }
-    await sleep(SETTLE_MS);
+    // Past the refresh gap of the last tab opened, so the first compressed minute counts for every tab.
+    await sleep(MINUTE_MS);
     const opening = (await admin.requests()).length;
     await admin.clearRequests();
 
@@ -100,7 +104,7 @@ export async function benchApiEconomy(ctx: BenchContext): Promise<Result[]> {
   return [
     ...scenarios.flatMap((s): Result[] => [
       { section: SECTION, metric: `${s.tabs} help-desk tab(s): list requests (GET /v2/incidents) per minute`, value: s.listPerMinute, unit: '/min',
-        note: `polls: ${s.pollOutcomes.join(', ')}; ${s.visibleTabs}/${s.tabs} tabs visible (refreshing each minute)` },
+        note: `polls: ${s.pollOutcomes.join(', ')}; ${s.visibleTabs}/${s.tabs} tabs report visible (headless), so each refreshes every minute: a worst case` },
       { section: SECTION, metric: `${s.tabs} help-desk tab(s): all API requests per minute`, value: s.allPerMinute, unit: '/min',
         note: `${Object.entries(s.byPath).map(([path, n]) => `${path} ${n / MINUTES}/min`).join(', ') || 'none'}; opening each tab cost ${s.openingPerTab.toFixed(1)} requests` },
     ]),

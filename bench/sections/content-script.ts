@@ -11,7 +11,7 @@ import { appendMessage, messageText, zendeskTicketWithMessages } from '../lib/ti
 
 const SECTION = 'Content script';
 const SIZES = [200, 2000] as const;
-const REPS = 4;
+const REPS = 3;
 const NEW_MESSAGES = 10;
 /** Longer than the script's 100 ms mutation batching, so each message is handled on its own. */
 const MESSAGE_GAP_MS = 130;

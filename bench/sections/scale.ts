@@ -137,16 +137,18 @@ export async function benchScale(ctx: BenchContext): Promise<Result[]> {
     const firstAfterPage = summarize(loads.map((l) => l.firstRow - l.firstPageArrived));
     const s = (pick: (l: Load) => number) => summarize(loads.map(pick));
     const pages = loads[0]!.listCalls;
+    const answered = loads.map((l) => l.openReplied - l.firstPageArrived).filter(Number.isFinite);
     return [
       { section: SECTION, metric: 'first rows painted after the first page (250) arrived', value: firstAfterPage.median, unit: 'ms', summary: firstAfterPage, budget: { max: 300 },
         note: `${pages} list calls per load. Medians after the first page: last page arrived +${s((l) => l.lastPageArrived - l.firstPageArrived).median.toFixed(0)} ms, `
-          + `incidents/open answered the panel +${s((l) => l.openReplied - l.firstPageArrived).median.toFixed(0)} ms, first rows painted +${firstAfterPage.median.toFixed(0)} ms` },
+          + `first rows painted +${firstAfterPage.median.toFixed(0)} ms (from the partial cache the background stores per page), `
+          + `the panel's incidents/open answered ${answered.length ? `+${summarize(answered).median.toFixed(0)} ms` : 'only after all rows were listed'}` },
       { section: SECTION, metric: 'navigation start → first page arrived in the service worker', value: s((l) => l.firstPageArrived).median, unit: 'ms', summary: s((l) => l.firstPageArrived) },
       { section: SECTION, metric: 'navigation start → first rows painted', value: s((l) => l.firstRow).median, unit: 'ms', summary: s((l) => l.firstRow) },
       { section: SECTION, metric: 'navigation start → all 1,000 rows listed', value: s((l) => l.allRows).median, unit: 'ms', summary: s((l) => l.allRows) },
+      // Smooth = at the 95th percentile no more than one dropped frame at 60 Hz.
       { section: SECTION, metric: `scroll to the bottom (300 px/frame): frame interval`, value: frames.p95, unit: 'ms', summary: frames, headline: 'p95',
-        note: `${scroll.frames} frames, ${scroll.intervals.filter((t) => t > 50).length} over 50 ms; ${scroll.longTasks} long tasks (${scroll.longTaskMs.toFixed(0)} ms); main thread: script ${scrollScript.toFixed(0)} ms, style ${spent('RecalcStyleDuration').toFixed(0)} ms, layout ${spent('LayoutDuration').toFixed(0)} ms, all tasks ${spent('TaskDuration').toFixed(0)} ms; at most ${scroll.rowsInDom} rows in the DOM${scroll.reachedBottom ? '' : '; DID NOT REACH THE BOTTOM'}` },
-      { section: SECTION, metric: 'scroll: long tasks (> 50 ms) during the scroll', value: scroll.longTasks, unit: '', budget: { max: 0 } },
+        budget: { max: 33.4 }, note: `${scroll.frames} frames, ${scroll.intervals.filter((t) => t > 50).length} over 50 ms; ${scroll.longTasks} long tasks (${scroll.longTaskMs.toFixed(0)} ms); main thread: script ${scrollScript.toFixed(0)} ms, style ${spent('RecalcStyleDuration').toFixed(0)} ms, layout ${spent('LayoutDuration').toFixed(0)} ms, all tasks ${spent('TaskDuration').toFixed(0)} ms; at most ${scroll.rowsInDom} rows in the DOM${scroll.reachedBottom ? '' : '; DID NOT REACH THE BOTTOM'}` },
     ];
   } finally {
     await browser.close();

@@ -11,6 +11,7 @@ import { HoverCard } from './hover-card';
 import { cardInfo, createIncidentLookup } from './incident-lookup';
 import { mountOverlay } from './overlay';
 import { RefHighlighter } from './ref-highlighter';
+import { mayHoldRef } from './ref-scan';
 import { renderStrip, showStripNote } from './strip';
 import { stripModel } from './strip-model';
 import { isFromExtension, MAX_SELECTION_CHARS, parseTabRequest, type TabMessageSender, type TabReplies, type TabRequest } from './tab-protocol';
@@ -20,6 +21,8 @@ const FLUSH_DELAY_MS = 100;
 /** The background serves open incidents from its shared cache; this only picks up new links. */
 const REFRESH_INTERVAL_MS = 60_000;
 const MIN_REFRESH_GAP_MS = 5_000;
+/** How long after an in-app navigation each flush re-reads the page from scratch. */
+const RESYNC_WINDOW_MS = 2_000;
 
 export const NO_EDITOR_REASON = 'No reply editor is open on this page: open the reply box, then try again.';
 
@@ -52,6 +55,8 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   let adapter: HelpdeskAdapter | null = null;
   let ticket: Ticket | null = null;
   let scannedRoots = new WeakSet<Element>();
+  let scannedAnything = false;
+  let resyncUntil = 0;
   let data: { open: Incident[]; attachments: IncidentAttachment[] } | null = null;
   let lastRefresh = 0;
   let renderedKey = '';
@@ -82,24 +87,49 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   let pendingRemoval = false;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /**
+   * Handles the mutations since the last flush. A new message costs one regex test of its text
+   * unless it may hold a reference; only then are the message roots listed and the new ones read.
+   */
   function flush(): void {
     flushTimer = undefined;
     const start = performance.now();
-    readPage();
-    for (const root of adapter?.messageRoots(doc) ?? []) {
-      if (scannedRoots.has(root)) continue;
-      scannedRoots.add(root);
-      highlighter.scan(root);
-    }
-    // Only the changed parts of messages already read are read again.
-    for (const node of pendingAdded) if (node.isConnected && insideScannedRoot(node)) highlighter.scan(node);
-    for (const node of pendingText) if (node.isConnected && insideScannedRoot(node)) highlighter.rescanText(node);
-    if (pendingRemoval) highlighter.prune();
+    if (performance.now() < resyncUntil) resync();
+    // Until the ticket is fully rendered, every change may be the one that completes it.
+    else if (!adapter || !ticket?.subject) readPage();
+    const added = [...pendingAdded].filter((node) => node.isConnected);
+    const changedText = [...pendingText].filter((node) => node.isConnected);
     pendingAdded.clear();
     pendingText.clear();
+    // Text that lost its reference must lose its highlight, whatever it holds now.
+    for (const node of changedText) if (highlighter.has(node)) highlighter.rescanText(node);
+    if (!scannedAnything || added.some((node) => mayHoldRef(node.textContent ?? '')) || changedText.some((node) => mayHoldRef(node.data))) {
+      scanRoots();
+      for (const node of added) if (insideScannedRoot(node)) highlighter.scan(node);
+      for (const node of changedText) if (!highlighter.has(node) && insideScannedRoot(node)) highlighter.rescanText(node);
+    }
+    if (pendingRemoval) highlighter.prune();
     pendingRemoval = false;
     render();
     measure('flush', start);
+  }
+
+  /** Starts over: another ticket or pane is (being) shown. */
+  function resync(): void {
+    highlighter.clear();
+    scannedRoots = new WeakSet();
+    scannedAnything = false;
+    readPage();
+  }
+
+  /** Reads message roots not read before (new messages, another pane). */
+  function scanRoots(): void {
+    for (const root of adapter?.messageRoots(doc) ?? []) {
+      if (scannedRoots.has(root)) continue;
+      scannedRoots.add(root);
+      scannedAnything = true;
+      highlighter.scan(root);
+    }
   }
 
   function scheduleFlush(): void {
@@ -253,11 +283,12 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   });
   ctx.addEventListener(doc, 'scroll', () => card.hide(), { capture: true, passive: true });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
-    // Another ticket (or pane): start over; the router renders it over the next mutations.
-    highlighter.clear();
-    scannedRoots = new WeakSet();
+    // The event fires as the URL changes, before the router renders the other ticket or switches
+    // panes (often only by attributes, which are not observed): re-read everything for a while.
+    resyncUntil = performance.now() + RESYNC_WINDOW_MS;
     card.hide();
-    flush();
+    scheduleFlush();
+    ctx.setTimeout(scheduleFlush, RESYNC_WINDOW_MS / 2);
   });
   ctx.addEventListener(doc, 'visibilitychange', () => {
     if (doc.visibilityState === 'visible') void refresh(false);
@@ -276,6 +307,7 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   });
 
   const start = performance.now();
+  readPage();
   flush();
   measure('initial-scan', start);
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });

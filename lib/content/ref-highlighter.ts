@@ -35,6 +35,10 @@ export class RefHighlighter {
     for (const { node, matches } of textNodesWithRefs(root)) this.set(node, matches);
   }
 
+  has(node: Text): boolean {
+    return this.byNode.has(node);
+  }
+
   /** A text node whose content changed: its old ranges go, its current references come in. */
   rescanText(node: Text): void {
     this.forget(node);

@@ -9,6 +9,9 @@ export interface RefMatch {
 
 /** Cheap pre-filter; most text nodes on a help-desk page contain no reference at all. */
 const MAYBE_REF = /inc-\d/i;
+
+/** Whether a text could hold a reference (false means it certainly holds none). */
+export const mayHoldRef = (text: string) => MAYBE_REF.test(text);
 const CANDIDATE = /inc-\d+/gi;
 
 /**

@@ -32,6 +32,13 @@ describe('stripModel', () => {
     expect(stripModel({ open: [], attachments: [], pageRefs: ['INC-123'] })).toBeNull();
   });
 
+  it('does not count drills and tutorials', () => {
+    const drill = makeIncident(137, { mode: 'test', severity: severity.critical });
+    const tutorial = makeIncident(99, { mode: 'tutorial' });
+    expect(stripModel({ open: [drill, tutorial, latency], attachments: [], pageRefs: [] })?.summary).toBe('1 open incident · most severe: Database latency (Major)');
+    expect(stripModel({ open: [drill, tutorial], attachments: [], pageRefs: [] })).toBeNull();
+  });
+
   it('ignores a link to an incident the page may not see (not in the public open list)', () => {
     expect(stripModel({ open: [], attachments: [link('01HPRIVATE')], pageRefs: [] })).toBeNull();
   });

@@ -48,15 +48,17 @@ export function stripModel(input: {
   attachments: readonly IncidentAttachment[];
   pageRefs: readonly string[];
 }): StripModel | null {
-  const byId = new Map(input.open.map((incident) => [incident.id, incident]));
+  // Drills and onboarding tutorials are not incidents a customer could be hit by.
+  const open = input.open.filter((incident) => incident.mode !== 'test' && incident.mode !== 'tutorial');
+  const byId = new Map(open.map((incident) => [incident.id, incident]));
   const linkedIds = [...new Set(input.attachments.map((attachment) => attachment.incident_id))];
   const linked = linkedIds.flatMap((id) => {
     const incident = byId.get(id);
     return incident ? [view(incident)] : [];
   });
-  const top = mostSevere(input.open);
+  const top = mostSevere(open);
   if (!top && linked.length === 0) return null;
-  const count = input.open.length;
+  const count = open.length;
   const summary = top
     ? `${count} open incident${count === 1 ? '' : 's'} · most severe: ${view(top).name} (${top.severity?.name ?? 'no severity'})`
     : null;

@@ -41,6 +41,9 @@ export function IncidentsView({ onOpen }: { onOpen: (ref: string) => void }) {
     [queryClient],
   );
 
+  // A failed refresh stops mattering once newer data lands (the poller recovered by itself).
+  const refreshFailure = refresh.isError && refresh.submittedAt >= open.dataUpdatedAt ? refresh.error : null;
+
   return (
     <>
       <FindIncidentForm onFind={(query) => lookup.mutate(query)} busy={lookup.isPending} error={errorInfo(lookup.error)} />
@@ -55,7 +58,7 @@ export function IncidentsView({ onOpen }: { onOpen: (ref: string) => void }) {
         refreshing={refresh.isPending || open.isFetching}
         loading={open.isPending}
         updatedAt={open.data?.fetchedAt ?? null}
-        error={errorInfo(refresh.error ?? open.error)}
+        error={errorInfo(refreshFailure ?? open.error)}
       />
     </>
   );
