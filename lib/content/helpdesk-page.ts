@@ -110,7 +110,10 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
     }
     if (pendingRemoval) highlighter.prune();
     pendingRemoval = false;
+    measure('t-scan', start);
+    const t3 = performance.now();
     render();
+    measure('t-render', t3);
     measure('flush', start);
   }
 
@@ -308,6 +311,13 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
 
   const start = performance.now();
   readPage();
+  measure('t-readpage', start);
+  const t1 = performance.now();
+  const roots = adapter?.messageRoots(doc) ?? [];
+  measure('t-roots', t1);
+  const t2 = performance.now();
+  for (const r of roots) mayHoldRef(r.textContent ?? '');
+  measure('t-text', t2);
   flush();
   measure('initial-scan', start);
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });

@@ -23,6 +23,8 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
       queryClient.setQueryData(queries.incident(reference).queryKey, data);
       await queryClient.invalidateQueries({ queryKey: ['incidents'] });
     },
+    // A lost answer may hide an applied change (edits are not retried): show what incident.io has now.
+    onError: () => queryClient.invalidateQueries({ queryKey: queries.incident(reference).queryKey }),
   });
 
   if (detail.isPending) return <Spinner label={`Loading ${reference}…`} />;
