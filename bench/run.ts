@@ -5,7 +5,7 @@
  *   --only=a,b       run some sections: bundles, panel, scale, content, economy, memory
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSandbox } from '../sandbox/server';
@@ -47,19 +47,27 @@ function build(): void {
 async function main(): Promise<number> {
   const started = Date.now();
   if (!args.includes('--no-build')) build();
-  for (const dir of [PROD_DIR, E2E_DIR]) {
-    if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} is missing: run npm run build and npm run build:e2e`);
-  }
-  const sandbox = await startSandbox({ port: 0 });
   const workDir = mkdtempSync(path.join(tmpdir(), 'incident-copilot-bench-'));
-  const ctx: BenchContext = { prodDir: PROD_DIR, e2eDir: E2E_DIR, sandbox, workDir, log };
+  // Snapshots: other work in the same tree may rebuild .output while the bench runs.
+  const [prodDir, e2eDir] = [PROD_DIR, E2E_DIR].map((dir) => {
+    if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} is missing: run npm run build and npm run build:e2e`);
+    const copy = path.join(workDir, path.basename(dir));
+    cpSync(dir, copy, { recursive: true });
+    return copy;
+  }) as [string, string];
+  const sandbox = await startSandbox({ port: 0 });
+  const ctx: BenchContext = { prodDir, e2eDir, sandbox, workDir, log };
   const results: Result[] = [];
   try {
     for (const [name, section] of Object.entries(SECTIONS)) {
       if (only && !only.includes(name)) continue;
       const t0 = Date.now();
       log(`${name}…`);
-      results.push(...(await section(ctx)));
+      // One broken section still leaves the others' figures, and fails the run.
+      results.push(...(await section(ctx).catch((error: unknown): Result[] => [{
+        section: name, metric: 'section ran to the end', value: null, unit: '', budget: { max: 0, label: 'runs' },
+        note: String(error instanceof Error ? error.message : error).split('\n')[0],
+      }])));
       log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
   } finally {

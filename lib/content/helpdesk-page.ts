@@ -94,26 +94,36 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   function flush(): void {
     flushTimer = undefined;
     const start = performance.now();
-    if (performance.now() < resyncUntil) resync();
-    // Until the ticket is fully rendered, every change may be the one that completes it.
-    else if (!adapter || !ticket?.subject) readPage();
+    // Only a change that can alter a reference or the ticket re-renders the strip.
+    let touched = pendingRemoval;
+    if (performance.now() < resyncUntil) {
+      resync();
+      touched = true;
+    } else if (!adapter || !ticket?.subject) {
+      // Until the ticket is fully rendered, every change may be the one that completes it.
+      readPage();
+      touched = true;
+    }
     const added = [...pendingAdded].filter((node) => node.isConnected);
     const changedText = [...pendingText].filter((node) => node.isConnected);
     pendingAdded.clear();
     pendingText.clear();
     // Text that lost its reference must lose its highlight, whatever it holds now.
-    for (const node of changedText) if (highlighter.has(node)) highlighter.rescanText(node);
+    for (const node of changedText) {
+      if (highlighter.has(node)) {
+        highlighter.rescanText(node);
+        touched = true;
+      }
+    }
     if (!scannedAnything || added.some((node) => mayHoldRef(node.textContent ?? '')) || changedText.some((node) => mayHoldRef(node.data))) {
       scanRoots();
       for (const node of added) if (insideScannedRoot(node)) highlighter.scan(node);
       for (const node of changedText) if (!highlighter.has(node) && insideScannedRoot(node)) highlighter.rescanText(node);
+      touched = true;
     }
     if (pendingRemoval) highlighter.prune();
     pendingRemoval = false;
-    measure('t-scan', start);
-    const t3 = performance.now();
-    render();
-    measure('t-render', t3);
+    if (touched) render();
     measure('flush', start);
   }
 
@@ -311,13 +321,6 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
 
   const start = performance.now();
   readPage();
-  measure('t-readpage', start);
-  const t1 = performance.now();
-  const roots = adapter?.messageRoots(doc) ?? [];
-  measure('t-roots', t1);
-  const t2 = performance.now();
-  for (const r of roots) mayHoldRef(r.textContent ?? '');
-  measure('t-text', t2);
   flush();
   measure('initial-scan', start);
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
