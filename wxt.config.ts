@@ -26,11 +26,14 @@ export default defineConfig({
       const selfHostedFixtures = ['https://help.example.org/*', 'https://support.example.org/*', 'https://support.example.net/*', 'http://127.0.0.1/*'];
       manifest.host_permissions = [...(manifest.host_permissions ?? []), ...selfHostedFixtures];
     },
-    // The polyfill module aliases wxt/browser in every bundle; the help-desk content script has a
-    // size budget and calls chrome.* itself, so its bundle (WXT's context helpers) gets the native API.
+    // The polyfill module aliases wxt/browser in every bundle; only the background keeps it (its
+    // onMessage listener answers by returning a promise, which the polyfill turns into sendResponse).
+    // The side panel and the help-desk content script have size budgets and use only promise-based
+    // calls and plain listeners, which Chromium's native `browser` namespace (144+) and `chrome.*`
+    // serve as they are; WXT's wxt/browser picks `browser`, else `chrome`.
     'vite:build:extendConfig': (entrypoints, config) => {
       const alias = config.resolve?.alias;
-      if (entrypoints.every((entry) => entry.type === 'content-script') && alias && !Array.isArray(alias)) {
+      if (!entrypoints.some((entry) => entry.type === 'background') && alias && !Array.isArray(alias)) {
         delete (alias as Record<string, string>)['wxt/browser'];
       }
     },

@@ -68,8 +68,15 @@ export { expect };
 
 /** Opens a served fixture in a new tab. */
 export async function openDesk(context: BrowserContext, name: ServedFixture, url = servedUrl(name)): Promise<Page> {
-  const page = await context.newPage();
+  const page = await deskPage(context);
   await page.goto(url);
+  return page;
+}
+
+/** A tab the size of an agent's help-desk window (the context's default is side-panel sized). */
+export async function deskPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
   return page;
 }
 

@@ -1,5 +1,5 @@
 import type { Worker } from '@playwright/test';
-import { attachmentsFor, card, expect, openInPanel, readActiveTab, sandboxIncident, strip, test, textCenter } from './helpdesk-fixtures';
+import { attachmentsFor, card, deskPage, expect, openInPanel, readActiveTab, sandboxIncident, strip, test, textCenter } from './helpdesk-fixtures';
 import { type RequestTracker, startRequestTracker } from './helpdesk/rt';
 
 // A real Request Tracker 5 (Debian packages) on 127.0.0.1: enabled at run time like any self-hosted desk.
@@ -33,7 +33,7 @@ async function enableRt(worker: Worker) {
 test.describe('Request Tracker 5 (real, from Debian packages)', () => {
   test('the ticket is detected, INC references come alive after the AJAX history loads, and the ticket links', async ({ context, panel, worker }) => {
     await enableRt(worker);
-    const page = await context.newPage();
+    const page = await deskPage(context);
     await rt.login(page);
     await page.goto(`${rt.baseUrl}/Ticket/Display.html?id=${ticketId}`);
     const canonical = `${rt.baseUrl}/Ticket/Display.html?id=${ticketId}`;
@@ -58,7 +58,7 @@ test.describe('Request Tracker 5 (real, from Debian packages)', () => {
 
   test('a status update goes into RT’s CKEditor 4 and RT’s own editor API reads it back', async ({ context, panel, worker }) => {
     await enableRt(worker);
-    const page = await context.newPage();
+    const page = await deskPage(context);
     await rt.login(page);
     await page.goto(`${rt.baseUrl}/Ticket/Update.html?Action=Respond;id=${ticketId}`);
     await page.waitForFunction(() => (window as unknown as { CKEDITOR?: { instances: Record<string, { status: string }> } }).CKEDITOR?.instances.UpdateContent?.status === 'ready');

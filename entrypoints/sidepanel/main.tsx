@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import '@/components/styles.css';
 import { AppError } from '@/lib/app-error';
 import { Panel } from '@/lib/panel/panel';
+import { prefetchFirstScreen } from '@/lib/queries/prefetch';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -14,6 +15,10 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Reads start before the first render, which doesn't wait for them; a failure shows in the view
+// whose query it is (the query keeps the error).
+void prefetchFirstScreen(queryClient).catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,13 +1,11 @@
 import type { Catalog } from '@/lib/messaging/protocol';
+import { catalogIsFresh } from '@/lib/shared-cache';
 import { catalogItem } from '@/lib/storage';
 import { connectedClient } from './client';
 
-/** Statuses, severities and types change rarely; ten minutes keeps forms fresh without extra calls. */
-const CATALOG_TTL_MS = 10 * 60_000;
-
 export async function getCatalog({ fresh = false, now = Date.now() } = {}): Promise<Catalog> {
   const cached = await catalogItem.get();
-  if (!fresh && cached && now - cached.fetchedAt < CATALOG_TTL_MS) return cached.catalog;
+  if (!fresh && cached && catalogIsFresh(cached, now)) return cached.catalog;
   const client = await connectedClient();
   const [statuses, severities, types] = await Promise.all([
     client.listStatuses(), client.listSeverities(), client.listIncidentTypes(),

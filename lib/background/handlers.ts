@@ -1,8 +1,8 @@
 import { AppError } from '@/lib/app-error';
+import { connectionView } from '@/lib/connection';
 import { validateBaseUrl } from '@/lib/incident-io/base-url';
 import { createIncidentIoClient } from '@/lib/incident-io/client';
 import { parseIncidentRef, pathIdFor } from '@/lib/incident-io/reference';
-import { capabilitiesFromRoles } from '@/lib/incident-io/roles';
 import type { Incident } from '@/lib/incident-io/schemas';
 import { checkStatusMove, resolveTarget } from '@/lib/incident-io/status-words';
 import type { CallContext, Handlers } from '@/lib/messaging/handle';
@@ -25,14 +25,9 @@ import { toggleWatch, watch, watchedIds } from './watch';
 
 const NOT_FOUND_MESSAGE = 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.';
 
-async function connectionView(): Promise<Connection> {
+async function currentConnection(): Promise<Connection> {
   const [apiKey, connection] = await Promise.all([apiKeyItem.get(), connectionItem.get()]);
-  return {
-    connected: Boolean(apiKey && connection.identity),
-    baseUrl: connection.baseUrl,
-    identity: connection.identity,
-    capabilities: connection.identity ? capabilitiesFromRoles(connection.identity.roles) : null,
-  };
+  return connectionView(connection, Boolean(apiKey));
 }
 
 async function forgetOrgData() {
@@ -98,7 +93,7 @@ export const handlers: Handlers = {
     return { incident: updated };
   },
   'catalog/get': () => getCatalog(),
-  'connection/get': () => connectionView(),
+  'connection/get': () => currentConnection(),
   'connection/connect': async (request) => {
     const url = validateBaseUrl(request.baseUrl);
     if (!url.ok) throw new AppError({ kind: 'bad_input', message: url.message });
@@ -110,13 +105,14 @@ export const handlers: Handlers = {
     await apiKeyItem.set(apiKey);
     await connectionItem.set({ baseUrl: url.url, identity });
     void refreshOpenIncidents().catch(() => undefined);
-    return connectionView();
+    return currentConnection();
   },
   'connection/disconnect': async () => {
-    await apiKeyItem.remove();
+    // Identity first: the side panel reads "connected" from the stored identity (see lib/connection.ts).
     await connectionItem.set({ ...(await connectionItem.get()), identity: null });
+    await apiKeyItem.remove();
     await forgetOrgData();
-    return connectionView();
+    return currentConnection();
   },
   'settings/get': () => settingsItem.get(),
   'settings/update': async (changes) => {

@@ -1,5 +1,6 @@
 import type { Incident } from '@/lib/incident-io/schemas';
 import type { OpenIncidents } from '@/lib/messaging/protocol';
+import { openIncidentsAreFresh } from '@/lib/shared-cache';
 import { openIncidentsItem } from '@/lib/storage';
 import { connectedClient } from './client';
 
@@ -16,12 +17,19 @@ export function refreshOpenIncidents(now: () => number = Date.now): Promise<Open
   inFlight ??= (async () => {
     try {
       const client = await connectedClient();
+      // Large orgs: readers see the first page (`complete: false`) while the rest load, then the
+      // whole list. Only those two writes: every write is parsed and copied to every reader, so
+      // publishing the growing list after each page would cost quadratic time in the org's size.
+      let firstPage: Promise<void> | undefined;
       const incidents = await client.listAllIncidents({
         statusCategories: [...OPEN_CATEGORIES],
         pageSize: 250,
-        // Large orgs: show the first pages while the rest load (readers see `complete: false`).
-        onPage: (soFar) => void openIncidentsItem.set({ incidents: soFar, fetchedAt: now(), complete: false }),
+        onPage: (soFar) => {
+          // A failed partial write only delays the rows until the whole list is written.
+          firstPage ??= openIncidentsItem.set({ incidents: soFar, fetchedAt: now(), complete: false }).catch(() => undefined);
+        },
       });
+      await firstPage;
       const snapshot = { incidents, fetchedAt: now(), complete: true };
       await openIncidentsItem.set(snapshot);
       return snapshot;
@@ -35,7 +43,7 @@ export function refreshOpenIncidents(now: () => number = Date.now): Promise<Open
 /** The cached list when it is younger than `maxAgeMs`, else a refresh. */
 export async function readOpenIncidents(maxAgeMs: number, now: () => number = Date.now): Promise<OpenIncidents> {
   const cached = await openIncidentsItem.get();
-  if (cached.complete && cached.fetchedAt !== null && now() - cached.fetchedAt < maxAgeMs) return cached;
+  if (openIncidentsAreFresh(cached, maxAgeMs, now())) return cached;
   return refreshOpenIncidents(now);
 }
 

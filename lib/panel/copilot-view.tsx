@@ -5,7 +5,7 @@ import { ConfirmCard } from '@/components/confirm-card';
 import { ErrorAlert } from '@/components/error-alert';
 import { HelpAnswer } from '@/components/help-answer';
 import { Spinner } from '@/components/spinner';
-import { type CopilotCommand, EXAMPLE_COMMANDS, parseCommand, type SeverityLevel } from '@/lib/copilot/parse';
+import type { CopilotCommand, SeverityLevel } from '@/lib/copilot/parse';
 import type { ErrorInfo } from '@/lib/incident-io/errors';
 import type { IncidentRef } from '@/lib/incident-io/reference';
 import type { Incident, IncidentStatus, Severity } from '@/lib/incident-io/schemas';
@@ -49,7 +49,11 @@ export function CopilotView({ onOpenIncident, onDeclare }: { onOpenIncident: (re
   useEffect(() => void commandHistoryItem.get().then(setHistory), []);
 
   const run = useMutation({
-    mutationFn: (command: CopilotCommand) => answerFor(command),
+    mutationFn: async (text: string) => {
+      // The parser is only needed once the agent asks something: it loads then, not with the panel.
+      const { parseCommand, EXAMPLE_COMMANDS } = await import('@/lib/copilot/parse');
+      return answerFor(parseCommand(text, { statusNames: org.statuses.map((s) => s.name) }), EXAMPLE_COMMANDS);
+    },
     onSuccess: setAnswer,
     onError: (error) => setAnswer({ kind: 'error', error: errorInfo(error)! }),
   });
@@ -62,10 +66,10 @@ export function CopilotView({ onOpenIncident, onDeclare }: { onOpenIncident: (re
     },
   });
 
-  async function answerFor(command: CopilotCommand): Promise<Answer | null> {
+  async function answerFor(command: CopilotCommand, exampleCommands: readonly string[]): Promise<Answer | null> {
     switch (command.kind) {
       case 'help':
-        return { kind: 'help', reason: command.reason, examples: command.examples.length ? command.examples : EXAMPLE_COMMANDS };
+        return { kind: 'help', reason: command.reason, examples: command.examples.length ? command.examples : exampleCommands };
       case 'list_open': {
         const open = await queryClient.fetchQuery(queries.openIncidents());
         return { kind: 'list', keywords: command.keywords, incidents: open.incidents.filter((i) => matchesKeywords(i, command.keywords)) };
@@ -97,7 +101,7 @@ export function CopilotView({ onOpenIncident, onDeclare }: { onOpenIncident: (re
     setHistory(next);
     void commandHistoryItem.set(next);
     confirm.reset();
-    run.mutate(parseCommand(text, { statusNames: org.statuses.map((s) => s.name) }));
+    run.mutate(text);
   }
 
   return (

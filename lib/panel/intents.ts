@@ -1,7 +1,7 @@
 import { EMPTY_DECLARE_DRAFT } from '@/components/declare-form';
 import { send } from '@/lib/messaging/send';
 import type { PanelIntent } from '@/lib/panel-intent';
-import { declareDraftItem } from '@/lib/storage';
+import { declareDraftItem, panelIntentItem } from '@/lib/storage';
 import { newIdempotencyKey } from './draft';
 
 /** A prefill (context menu, shortcut, Copilot) becomes a fresh draft for the agent to confirm. */
@@ -14,6 +14,9 @@ export async function applyDeclarePrefill(prefill: { name?: string; summary?: st
 
 /** Takes what the menu, shortcut or a help-desk page asked the panel to show, if anything. */
 export async function takeIntent(): Promise<PanelIntent | null> {
+  // Most opens have none: a storage read then spares the background a wake-up and a round trip.
+  // Taking (read and clear) stays with the background, so two panels can't both act on one intent.
+  if (!(await panelIntentItem.get())) return null;
   const { intent } = await send('panel/take-intent', {});
   if (intent?.kind === 'declare') await applyDeclarePrefill(intent.prefill);
   return intent;

@@ -1,18 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Spinner } from '@/components/spinner';
 import { Tabs } from '@/components/tabs';
 import type { PanelIntent } from '@/lib/panel-intent';
 import { queries } from '@/lib/queries/keys';
 import { panelIntentItem } from '@/lib/storage';
 import { CopilotView } from './copilot-view';
-import { DeclareView } from './declare-view';
-import { DetailView } from './detail-view';
 import { IncidentsView } from './incidents-view';
 import { takeIntent } from './intents';
-import { LinkTicketView } from './link-ticket-view';
-import { SettingsView } from './settings-view';
-import { SiteAccessView } from './site-access-view';
+
+// The first screen is the open-incident list (or Settings before connecting); every other view
+// loads when first shown, so opening the panel parses only what the list needs.
+const DeclareView = lazy(() => import('./declare-view').then((m) => ({ default: m.DeclareView })));
+const DetailView = lazy(() => import('./detail-view').then((m) => ({ default: m.DetailView })));
+const LinkTicketView = lazy(() => import('./link-ticket-view').then((m) => ({ default: m.LinkTicketView })));
+const SettingsView = lazy(() => import('./settings-view').then((m) => ({ default: m.SettingsView })));
+const SiteAccessView = lazy(() => import('./site-access-view').then((m) => ({ default: m.SiteAccessView })));
 
 type Section = 'incidents' | 'declare' | 'settings';
 const SECTIONS = [
@@ -55,6 +58,7 @@ export function Panel() {
     <>
       {connection.data?.connected && <CopilotView onOpenIncident={openIncident} onDeclare={() => setSection('declare')} />}
       <Tabs label="Incident Copilot" tabs={SECTIONS} selected={current} onSelect={setSection}>
+      <Suspense fallback={<Spinner label="Loading…" />}>
       {current === 'incidents' &&
         (linkRequest ? (
           <LinkTicketView
@@ -80,6 +84,7 @@ export function Panel() {
           <SiteAccessView />
         </>
       )}
+      </Suspense>
       </Tabs>
     </>
   );

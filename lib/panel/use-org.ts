@@ -11,7 +11,7 @@ export function useOrg() {
   const connection = useQuery(queries.connection());
   const connected = connection.data?.connected ?? false;
   const catalog = useQuery({ ...queries.catalog(), enabled: connected });
-  const settings = useQuery({ ...queries.settings(), enabled: connected });
+  const settings = useQuery(queries.settings());
   const statuses = catalog.data?.statuses ?? [];
   const mapping: StatusMapping = useMemo(
     () => effectiveStatusMapping(catalog.data?.statuses ?? [], settings.data?.statusMapping ?? {}),

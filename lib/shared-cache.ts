@@ -1,0 +1,15 @@
+import type { OpenIncidents } from '@/lib/messaging/protocol';
+
+/**
+ * When the background's shared caches can be shown as they are. The background and the side panel
+ * (which reads the caches directly for its first paint) judge freshness by the same rules.
+ */
+
+/** Statuses, severities and types change rarely; ten minutes keeps forms fresh without extra calls. */
+export const CATALOG_TTL_MS = 10 * 60_000;
+
+export const catalogIsFresh = (cached: { fetchedAt: number }, now: number) => now - cached.fetchedAt < CATALOG_TTL_MS;
+
+/** A complete list younger than `maxAgeMs` (the poll interval); a partial one is still being filled. */
+export const openIncidentsAreFresh = (cached: OpenIncidents, maxAgeMs: number, now: number) =>
+  cached.complete && cached.fetchedAt !== null && now - cached.fetchedAt < maxAgeMs;
