@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Ticket links shown to the agent and stored in incident.io: web URLs only (never `javascript:`). */
+const webUrl = z.string().url().max(2000).refine((url) => /^https?:\/\//i.test(url), 'Only http(s) URLs');
+
 /** Text that arrives from web pages is bounded; the declare form shows it for the agent to confirm. */
 export const declarePrefillSchema = z.object({
   name: z.string().max(500).optional(),
@@ -11,12 +14,12 @@ export const ticketRefSchema = z.object({
   desk: z.string().max(40),
   id: z.string().max(200),
   subject: z.string().max(1000),
-  url: z.string().url().max(2000),
+  url: webUrl,
   attachment: z.object({
     resourceType: z.enum(['zendesk_ticket', 'salesforce_case', 'arbitrary_url']),
     externalId: z.string().max(2000),
     title: z.string().max(1000),
-    url: z.string().url().max(2000),
+    url: webUrl,
   }),
 });
 export type TicketRef = z.infer<typeof ticketRefSchema>;

@@ -132,3 +132,12 @@ describe.each(CASES)('$fixture fixture', (expected) => {
     expect(detectEditorKind(editor!)).toBe(expected.kind);
   });
 });
+
+describe('Request Tracker reply page', () => {
+  it('reads the subject without RT’s "Update ticket #1:" prefix', () => {
+    const { doc } = loadFixture('request-tracker');
+    doc.querySelector('#header h1')!.textContent = 'Update ticket #1: Checkout failing for EU customers';
+    const url = new URL('http://rt.example.org/Ticket/Update.html?Action=Respond;id=1');
+    expect(detectAdapter(doc, url)?.readTicket(doc, url)?.subject).toBe('Checkout failing for EU customers');
+  });
+});

@@ -8,7 +8,7 @@ const ANCHORS = [
   'body#comp-Ticket-Update',
   'body[id^="comp-Ticket-"]', // History, Modify…
 ];
-const TITLE = ['#header h1']; // "#1: subject"
+const TITLE = ['#header h1']; // "#1: subject"; on the reply page "Update ticket #1: subject"
 const MESSAGES = [
   // History arrives by AJAX into #delayed_ticket_history; callers observe mutations.
   '.history-container .transaction[data-transaction-id] .messagebody',
@@ -33,7 +33,7 @@ export const requestTracker: HelpdeskAdapter = {
     if (!id) return null;
     // Debian's default WebPath is /rt; whatever precedes /Ticket/ is the install's web path.
     const webPath = url.pathname.slice(0, url.pathname.indexOf('/Ticket/'));
-    const subject = (firstText(doc, TITLE) || documentTitle(doc)).replace(/^#\d+:\s*/, '');
+    const subject = (firstText(doc, TITLE) || documentTitle(doc)).replace(/^(?:[^#]*?)#\d+:\s*/, '');
     return buildTicket(requestTracker, { id, subject, url: `${url.origin}${webPath}/Ticket/Display.html?id=${id}` });
   },
   messageRoots: (doc) => allMatches(doc, MESSAGES),
