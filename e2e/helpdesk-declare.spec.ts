@@ -33,6 +33,8 @@ async function expectDeclareForm(panel: Page, name: string, summary: RegExp) {
 const noIncidentCreated = async () =>
   expect((await sandbox.requests()).requests.filter((r) => r.method === 'POST' && r.path.includes('/incidents'))).toEqual([]);
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 test.describe('Declare from a page: context menu and quick-declare shortcut (handlers fired through the e2e hook)', () => {
   test('"Create incident from selection" on a Help Scout ticket: first sentence as name, selection and ticket link as summary', async ({ context, panel, worker }) => {
     const page = await openDesk(context, 'helpscout');
@@ -64,7 +66,7 @@ test.describe('Declare from a page: context menu and quick-declare shortcut (han
     await select(page, '#note');
     await fire(worker, 'onCommand', 'Status board');
     await expectDeclareForm(panel, 'Webhooks delayed by 30 minutes',
-      /^Webhooks delayed by 30 minutes\. Several merchants affected\.\n\nSource: Status board\nhttp:\/\/127\.0\.0\.1:8797\/_sandbox\/health$/);
+      new RegExp(`^Webhooks delayed by 30 minutes\\. Several merchants affected\\.\\n\\nSource: Status board\\n${escapeRegExp(sandbox.url)}/_sandbox/health$`));
   });
 
   test('the shortcut is declared with its default key and description', async ({ worker }) => {

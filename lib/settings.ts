@@ -1,26 +1,28 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { STATUS_WORDS, type StatusWord } from '@/lib/incident-io/status-words';
 
 /** Preferences an agent can change in Settings. The API key and base URL live in the connection. */
 export const MIN_POLL_SECONDS = 30;
 
 const statusOverrides = z.object(
-  Object.fromEntries(STATUS_WORDS.map((word) => [word, z.string().nullable().optional()])) as Record<
+  Object.fromEntries(STATUS_WORDS.map((word) => [word, z.optional(z.nullable(z.string()))])) as Record<
     StatusWord,
-    z.ZodOptional<z.ZodNullable<z.ZodString>>
+    z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniString>>
   >,
 );
 
 export const settingsSchema = z.object({
   /** Per product word: an org status id, null for "not mapped", absent for the default by name/category. */
   statusMapping: statusOverrides,
-  pollIntervalSeconds: z.number().int().min(MIN_POLL_SECONDS).max(3600),
+  pollIntervalSeconds: z.int().check(z.minimum(MIN_POLL_SECONDS), z.maximum(3600)),
   notifyOnDeclared: z.boolean(),
   notifyOnWatchedChange: z.boolean(),
   /** The last snooze preset chosen on a notification, offered first next time. */
-  lastSnoozeMinutes: z.number().int().positive(),
+  lastSnoozeMinutes: z.int().check(z.positive()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+/** A change to some settings (zod/mini like every schema the side panel bundles). */
+export const settingsPatchSchema = z.partial(settingsSchema);
 
 export const DEFAULT_SETTINGS: Settings = {
   statusMapping: {},

@@ -1,15 +1,16 @@
 import { storage, type StorageItemKey } from '#imports';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DEFAULT_BASE_URL } from '@/lib/incident-io/base-url';
 import { identitySchema, incidentSchema } from '@/lib/incident-io/schemas';
-import { catalogSchema, openIncidentsSchema } from '@/lib/messaging/protocol';
+import { catalogSchema, openIncidentsSchema } from '@/lib/messaging/shapes';
 import { panelIntentSchema } from '@/lib/panel-intent';
 import { DEFAULT_SETTINGS, settingsSchema } from '@/lib/settings';
 import { storedDraftSchema } from '@/lib/panel/draft';
 
 /**
  * Every persisted value, each parsed with zod on read: a value written by an older version (or
- * tampered with) falls back to the default instead of crashing a page.
+ * tampered with) falls back to the default instead of crashing a page. Schemas here are zod/mini
+ * (the side panel bundles this module); any zod schema works with `typedItem`.
  */
 export interface TypedItem<T> {
   get(): Promise<T>;
@@ -18,26 +19,26 @@ export interface TypedItem<T> {
   watch(callback: (value: T) => void): () => void;
 }
 
-export function typedItem<S extends z.ZodType>(key: StorageItemKey, schema: S, fallback: z.infer<S>): TypedItem<z.infer<S>> {
+export function typedItem<S extends z.core.$ZodType>(key: StorageItemKey, schema: S, fallback: z.infer<S>): TypedItem<z.infer<S>> {
   const item = storage.defineItem<unknown>(key);
   const parse = (raw: unknown): z.infer<S> => {
-    const result = schema.safeParse(raw);
+    const result = z.safeParse(schema, raw);
     return result.success ? result.data : fallback;
   };
   return {
     get: async () => parse(await item.getValue()),
-    set: (value) => item.setValue(schema.parse(value)),
+    set: (value) => item.setValue(z.parse(schema, value)),
     remove: () => item.removeValue(),
     watch: (callback) => item.watch((raw) => callback(parse(raw))),
   };
 }
 
 /** Background only. `storage.local` is restricted to trusted contexts at start-up (see background). */
-export const apiKeyItem = typedItem('local:apiKey', z.string().nullable(), null);
+export const apiKeyItem = typedItem('local:apiKey', z.nullable(z.string()), null);
 
 export const connectionItem = typedItem(
   'local:connection',
-  z.object({ baseUrl: z.string(), identity: identitySchema.nullable() }),
+  z.object({ baseUrl: z.string(), identity: z.nullable(identitySchema) }),
   { baseUrl: DEFAULT_BASE_URL, identity: null },
 );
 
@@ -52,12 +53,12 @@ export const openIncidentsItem = typedItem(
 
 export const catalogItem = typedItem(
   'session:catalog',
-  z.object({ catalog: catalogSchema, fetchedAt: z.number() }).nullable(),
+  z.nullable(z.object({ catalog: catalogSchema, fetchedAt: z.number() })),
   null,
 );
 
 /** What the side panel should show when it next opens (set by the menu, shortcut or a help-desk page). */
-export const panelIntentItem = typedItem('session:panelIntent', panelIntentSchema.nullable(), null);
+export const panelIntentItem = typedItem('session:panelIntent', z.nullable(panelIntentSchema), null);
 
 /** Incidents this browser follows: their status and severity changes raise notifications. */
 export const watchedItem = typedItem('local:watched', z.array(z.string()), []);
@@ -69,15 +70,15 @@ export const snoozesItem = typedItem('local:snoozes', z.record(z.string(), z.num
  * The open list the poller last compared against; null until the first poll, which is therefore
  * silent (everything already open would otherwise look freshly declared).
  */
-export const pollBaselineItem = typedItem('session:pollBaseline', z.array(incidentSchema).nullable(), null);
+export const pollBaselineItem = typedItem('session:pollBaseline', z.nullable(z.array(incidentSchema)), null);
 
 export const pollStateSchema = z.object({
   /** No scheduled poll before this time (epoch ms): incident.io said 429, or the rate budget is low. */
-  holdUntil: z.number().nullable(),
+  holdUntil: z.nullable(z.number()),
   /** Consecutive 429s, for the exponential wait when incident.io sends no Retry-After. */
-  rateLimitedCount: z.number().int().nonnegative(),
+  rateLimitedCount: z.int().check(z.nonnegative()),
   /** The last refresh failure the badge shows, until a later successful fetch supersedes it. */
-  problem: z.object({ kind: z.enum(['key_rejected', 'unreachable']), at: z.number() }).nullable(),
+  problem: z.nullable(z.object({ kind: z.enum(['key_rejected', 'unreachable']), at: z.number() })),
 });
 export type PollState = z.infer<typeof pollStateSchema>;
 export const pollStateItem = typedItem('session:pollState', pollStateSchema, {
@@ -88,7 +89,7 @@ export const alertRecordSchema = z.object({
   incidentId: z.string(),
   reference: z.string(),
   /** The snooze presets on its two buttons, in button order. */
-  snoozeMinutes: z.array(z.number().int().positive()),
+  snoozeMinutes: z.array(z.int().check(z.positive())),
   raisedAt: z.number(),
 });
 export type AlertRecord = z.infer<typeof alertRecordSchema>;
@@ -96,7 +97,7 @@ export type AlertRecord = z.infer<typeof alertRecordSchema>;
 export const alertsItem = typedItem('session:alerts', z.record(z.string(), alertRecordSchema), {});
 
 /** The declare form's draft (side panel only), so closing the panel or a failed request loses nothing. */
-export const declareDraftItem = typedItem('local:declareDraft', storedDraftSchema.nullable(), null);
+export const declareDraftItem = typedItem('local:declareDraft', z.nullable(storedDraftSchema), null);
 
 /** "Ask Copilot" history (oldest first), walked with the arrow keys. */
-export const commandHistoryItem = typedItem('local:commandHistory', z.array(z.string().max(300)).max(50), []);
+export const commandHistoryItem = typedItem('local:commandHistory', z.array(z.string().check(z.maxLength(300))).check(z.maxLength(50)), []);

@@ -16,22 +16,42 @@ function build(files: Record<string, string>) {
 }
 
 describe('bundle sizes', () => {
-  it('counts each entrypoint with every file it loads, following chunk imports', () => {
+  it('counts each entrypoint with the files it loads first, following static chunk imports', () => {
     build({
       'manifest.json': JSON.stringify({ background: { service_worker: 'background.js' }, content_scripts: [{ js: ['content-scripts/helpdesk.js'] }] }),
       'background.js': 'console.log(1)',
       'sidepanel.html': '<script type="module" src="/chunks/sidepanel-a1.js"></script><link rel="stylesheet" href="/assets/sidepanel-b2.css">',
-      'chunks/sidepanel-a1.js': 'import{x}from"./shared-c3.js";import("./lazy-d4.js")',
+      'chunks/sidepanel-a1.js': 'import{x}from"./shared-c3.js";import("./lazy-d4.js");import(`./lazy-e5.js`)',
       'chunks/shared-c3.js': 'export const x=1',
-      'chunks/lazy-d4.js': 'export default 2',
+      'chunks/lazy-d4.js': 'import{x}from"./shared-c3.js";import{y}from"./lazy-f6.js";export default x+y',
+      'chunks/lazy-e5.js': 'export default 2',
+      'chunks/lazy-f6.js': 'export const y=3',
       'assets/sidepanel-b2.css': 'body{}',
       'content-scripts/helpdesk.js': 'void 0',
     });
     expect(entrypoints(dir)).toEqual({
-      background: ['background.js'],
-      sidepanel: ['sidepanel.html', 'chunks/sidepanel-a1.js', 'chunks/shared-c3.js', 'chunks/lazy-d4.js', 'assets/sidepanel-b2.css'],
-      'content-scripts/helpdesk': ['content-scripts/helpdesk.js'],
+      background: { initial: ['background.js'], lazy: [] },
+      sidepanel: {
+        initial: ['sidepanel.html', 'chunks/sidepanel-a1.js', 'chunks/shared-c3.js', 'assets/sidepanel-b2.css'],
+        // Loaded when a dynamic import() fires; a chunk already loaded first isn't counted again.
+        lazy: ['chunks/lazy-d4.js', 'chunks/lazy-f6.js', 'chunks/lazy-e5.js'],
+      },
+      'content-scripts/helpdesk': { initial: ['content-scripts/helpdesk.js'], lazy: [] },
     });
+  });
+
+  it('budgets the initial load and prints the total with lazy chunks beside it', () => {
+    build({
+      'manifest.json': JSON.stringify({}),
+      'sidepanel.html': '<script type="module" src="/chunks/main.js"></script>',
+      'chunks/main.js': 'import("./later.js")',
+      'chunks/later.js': 'x'.repeat(5000),
+    });
+    const [initial, total] = measureBundles(dir);
+    expect(initial).toMatchObject({ metric: 'sidepanel initial load (2 files) gzip -9', budget: { max: 110 } });
+    expect(total).toMatchObject({ metric: 'sidepanel with lazy chunks (3 files) gzip -9' });
+    expect(total!.budget).toBeUndefined();
+    expect(total!.value!).toBeGreaterThan(initial!.value!);
   });
 
   it('holds the side panel and content script to their gzip budgets', () => {

@@ -5,11 +5,12 @@ import { ticketRefSchema, type TicketRef } from '@/lib/panel-intent';
 
 /** Ticket links end up in incident.io and in the panel: only web URLs, never `javascript:` and co. */
 export const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
-const webTicketSchema = ticketRefSchema.refine((ticket) => isWebUrl(ticket.url) && isWebUrl(ticket.attachment.url));
+// ticketRefSchema is zod/mini (the side panel bundles it): checks are added with `.check`.
+const webTicketSchema = ticketRefSchema.check(z.refine((ticket: TicketRef) => isWebUrl(ticket.url) && isWebUrl(ticket.attachment.url)));
 
 // Replies come from a content script running inside a web page: parse them like any untrusted input.
 export const replySchemas = {
-  'ticket/read': z.object({ ticket: webTicketSchema.nullable(), selection: z.string().max(20_000) }),
+  'ticket/read': z.object({ ticket: z.nullable(webTicketSchema), selection: z.string().max(20_000) }),
   'reply/insert': z.union([
     z.object({ ok: z.literal(true), method: z.string().max(40) }),
     z.object({ ok: z.literal(false), reason: z.string().max(2_000) }),

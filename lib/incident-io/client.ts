@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { errorFromResponse, IncidentIoError } from './errors';
 import { type RetryPolicy, withRetry } from './retry';
 import {
@@ -69,7 +69,7 @@ interface RequestSpec<T> {
   query?: URLSearchParams;
   body?: unknown;
   /** null: the answer has no body we use (204). */
-  schema: z.ZodType<T> | null;
+  schema: z.ZodMiniType<T> | null;
   policy: RetryPolicy;
   /**
    * Named in the error when a 403 doesn't say which role is missing. For attachments this is an
@@ -132,7 +132,7 @@ export function createIncidentIoClient(options: IncidentIoClientOptions) {
     if (info) options.onRateLimitInfo(info);
   }
 
-  const get = <T>(path: string, schema: z.ZodType<T>, query?: URLSearchParams) =>
+  const get = <T>(path: string, schema: z.ZodMiniType<T>, query?: URLSearchParams) =>
     request({ method: 'GET', path, query, schema, policy: 'transient' });
 
   function listIncidents(opts: ListIncidentsOptions = {}) {
@@ -232,7 +232,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function parseBody<T>(schema: z.ZodType<T> | null, json: unknown, text: string, status: number, headers: Headers): T {
+function parseBody<T>(schema: z.ZodMiniType<T> | null, json: unknown, text: string, status: number, headers: Headers): T {
   if (schema === null) return undefined as T;
   const requestId = headers.get('x-request-id') ?? undefined;
   if (json === undefined) {

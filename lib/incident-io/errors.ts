@@ -218,7 +218,8 @@ export function toErrorInfo(err: unknown): ErrorInfo {
       ...(err.retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(err.retryAfterMs / 1000) }),
     };
   }
-  if (err instanceof z.ZodError) {
+  // The base class: schemas written with zod/mini throw it too.
+  if (err instanceof z.core.$ZodError) {
     const detail = err.issues
       .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
       .join('; ');

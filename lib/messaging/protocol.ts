@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import {
   createAttachmentPayloadSchema, createIncidentPayloadSchema, identitySchema, incidentAttachmentSchema,
-  incidentSchema, incidentStatusSchema, incidentTypeSchema, incidentUpdateSchema, severitySchema,
+  incidentSchema, incidentUpdateSchema,
 } from '@/lib/incident-io/schemas';
-import { settingsSchema } from '@/lib/settings';
+import { settingsPatchSchema, settingsSchema } from '@/lib/settings';
 import { declarePrefillSchema, panelIntentSchema, ticketRefSchema } from '@/lib/panel-intent';
+import { catalogSchema, openIncidentsSchema } from './shapes';
+
+export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsSchema } from './shapes';
+export type { Catalog, Envelope, OpenIncidents } from './shapes';
 
 /**
  * The one message protocol between the extension's pages, content scripts and the background.
@@ -23,32 +27,16 @@ const capabilitiesSchema = z.object({
 export const connectionSchema = z.object({
   connected: z.boolean(),
   baseUrl: z.string(),
-  identity: identitySchema.nullable(),
-  capabilities: capabilitiesSchema.nullable(),
+  identity: z.nullable(identitySchema),
+  capabilities: z.nullable(capabilitiesSchema),
 });
 export type Connection = z.infer<typeof connectionSchema>;
-
-export const openIncidentsSchema = z.object({
-  incidents: z.array(incidentSchema),
-  /** When the shared cache was last filled from incident.io (ms since epoch). */
-  fetchedAt: z.number().nullable(),
-  /** False while later pages of a large org are still loading. */
-  complete: z.boolean().default(true),
-});
-export type OpenIncidents = z.infer<typeof openIncidentsSchema>;
-
-export const catalogSchema = z.object({
-  statuses: z.array(incidentStatusSchema),
-  severities: z.array(severitySchema),
-  types: z.array(incidentTypeSchema),
-});
-export type Catalog = z.infer<typeof catalogSchema>;
 
 export const activeTabSchema = z.object({
   tabId: z.number().int().nullable(),
   /** The tab's http(s) URL; null when hidden (no activeTab grant or host permission) or not a web page. */
   url: z.string().nullable(),
-  ticket: ticketRefSchema.nullable(),
+  ticket: z.nullable(ticketRefSchema),
 });
 export type ActiveTab = z.infer<typeof activeTabSchema>;
 
@@ -82,7 +70,7 @@ export const protocol = {
   },
   'connection/disconnect': { access: 'agent', request: empty, response: connectionSchema },
   'settings/get': { access: 'agent', request: empty, response: settingsSchema },
-  'settings/update': { access: 'agent', request: settingsSchema.partial(), response: settingsSchema },
+  'settings/update': { access: 'agent', request: settingsPatchSchema, response: settingsSchema },
   'attachments/list': {
     access: 'read',
     request: z.object({ externalId: z.string().min(1).max(2000).optional(), incidentId: id.optional() }),
@@ -105,7 +93,7 @@ export const protocol = {
   },
   /** Help-desk pages may ask to show something in the side panel; the panel never writes by itself. */
   'panel/open': { access: 'read', request: panelIntentSchema, response: z.object({ opened: z.boolean() }) },
-  'panel/take-intent': { access: 'agent', request: empty, response: z.object({ intent: panelIntentSchema.nullable() }) },
+  'panel/take-intent': { access: 'agent', request: empty, response: z.object({ intent: z.nullable(panelIntentSchema) }) },
   'declare/prefill': { access: 'agent', request: declarePrefillSchema, response: z.object({}) },
   /** The active tab of the panel's window: its URL (when the browser shows it) and help-desk ticket. */
   'helpdesk/active-tab': {
@@ -123,7 +111,7 @@ export const protocol = {
     access: 'agent', request: z.object({ url: z.string().max(2000), tabId: z.number().int().optional() }), response: sitesSchema,
   },
   'sites/disable': { access: 'agent', request: z.object({ origin: z.string().max(300) }), response: sitesSchema },
-} as const satisfies Record<string, { access: 'read' | 'agent'; request: z.ZodType; response: z.ZodType }>;
+} as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
@@ -134,19 +122,3 @@ export const messageSchema = z.object({
   type: z.string().max(64),
   payload: z.unknown(),
 });
-
-/** Errors travel as data: `ErrorInfo` is the serialisable form of every failure. */
-export const errorInfoSchema = z.object({
-  kind: z.enum(['unauthorized', 'forbidden', 'not_found', 'validation', 'rate_limited', 'server', 'network',
-    'timeout', 'malformed', 'not_configured', 'bad_input', 'not_allowed']),
-  message: z.string(),
-  requestId: z.string().optional(),
-  fields: z.record(z.string(), z.string()).optional(),
-  retryAfterSeconds: z.number().optional(),
-});
-
-export const envelopeSchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: errorInfoSchema }),
-]);
-export type Envelope = z.infer<typeof envelopeSchema>;

@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import { AppError } from '@/lib/app-error';
-import { envelopeSchema, type MessageType, type RequestOf, type ResponseOf } from './protocol';
+import type { MessageType, RequestOf, ResponseOf } from './protocol';
+import { envelopeSchema } from './shapes';
 
 /** Sends one protocol message to the background and returns its parsed reply, or throws AppError. */
 export async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { DeclareDraft, DeclareSubmission } from '@/components/declare-form';
 import type { CreateIncidentPayload, IncidentStatus } from '@/lib/incident-io/schemas';
 import type { StatusMapping } from '@/lib/incident-io/status-words';
@@ -10,14 +10,14 @@ export const declareDraftSchema = z.object({
   incidentTypeId: z.string(),
   startAs: z.enum(['triage', 'active']),
   isPrivate: z.boolean(),
-}) satisfies z.ZodType<DeclareDraft>;
+}) satisfies z.ZodMiniType<DeclareDraft>;
 
 /**
  * A draft and the idempotency key it will be declared with. The key is made with the draft and kept
  * through every retry and edit until the declaration succeeds or is discarded, so however often the
  * agent presses Declare (or the network fails after incident.io accepted it), one incident results.
  */
-export const storedDraftSchema = z.object({ draft: declareDraftSchema, idempotencyKey: z.string().min(1) });
+export const storedDraftSchema = z.object({ draft: declareDraftSchema, idempotencyKey: z.string().check(z.minLength(1)) });
 export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
 export const newIdempotencyKey = () => `copilot-${crypto.randomUUID()}`;
