@@ -1,6 +1,7 @@
 import { type BrowserContext, chromium, expect, type Page, test as base, type Worker } from '@playwright/test';
 import path from 'node:path';
-import { SANDBOX_URL } from './ports';
+import { startSandbox } from '../sandbox/server';
+import { SANDBOX_PORT, SANDBOX_URL } from './ports';
 
 /** The extension under test: the production build plus test hooks (`npm run build:e2e`). */
 export const EXTENSION_DIR = path.resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3-e2e');
@@ -58,7 +59,20 @@ interface Fixtures {
   panel: Page;
 }
 
-export const test = base.extend<Fixtures>({
+/** Every e2e test gets the incident.io sandbox of its worker, started in the worker process. */
+export const withSandbox = base.extend<object, { sandboxServer: void }>({
+  sandboxServer: [
+    // oxlint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
+    async ({}, use) => {
+      const server = await startSandbox({ port: SANDBOX_PORT });
+      await use();
+      await server.close();
+    },
+    { scope: 'worker', auto: true },
+  ],
+});
+
+export const test = withSandbox.extend<Fixtures>({
   // oxlint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   context: async ({}, use) => {
     await sandbox.reset();

@@ -1,6 +1,6 @@
-import { type BrowserContext, type Page, test as base, type Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { fixtureUrl, type FixtureName } from '@/lib/helpdesk/fixtures/load-fixture';
-import { backgroundWorker, connect, expect, KEYS, launchWithExtension, sandbox } from './fixtures';
+import { backgroundWorker, connect, expect, KEYS, launchWithExtension, sandbox, withSandbox } from './fixtures';
 import { type HelpdeskServer, startHelpdeskServer } from './helpdesk/https-server';
 
 /** Saved desk pages served over HTTPS at their real hostnames (RT runs for real, see helpdesk-rt.spec.ts). */
@@ -40,7 +40,7 @@ interface Fixtures {
 }
 
 /** The extension in Chromium with the fixture hosts mapped to a local HTTPS server, connected to the sandbox. */
-export const test = base.extend<Fixtures>({
+export const test = withSandbox.extend<Fixtures>({
   // oxlint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   desk: async ({}, use) => {
     const server = await startHelpdeskServer({ routes: routes() });

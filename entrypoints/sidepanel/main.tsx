@@ -18,7 +18,7 @@ const queryClient = new QueryClient({
 
 // Reads start before the first render, which doesn't wait for them; a failure shows in the view
 // whose query it is (the query keeps the error).
-void prefetchFirstScreen(queryClient).catch(() => undefined);
+void prefetchFirstScreen(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -20,6 +20,14 @@ beforeEach(async () => {
   await openIncidentsItem.set({ incidents: [publicOne, privateOne], fetchedAt: Date.now(), complete: true });
 });
 
+describe('the side panel\'s fill', () => {
+  it('answers when the shared cache was filled, without the list (the panel reads it from storage)', async () => {
+    const reply = await handlers['incidents/fill']({}, agent);
+    expect(reply).toEqual({ fetchedAt: expect.any(Number), complete: true });
+    expect(client.getIncident).not.toHaveBeenCalled();
+  });
+});
+
 describe('what help-desk pages may read', () => {
   it('open incidents: agents see all, help-desk pages only public ones', async () => {
     expect((await handlers['incidents/open']({}, agent)).incidents).toHaveLength(2);

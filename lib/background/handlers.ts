@@ -63,6 +63,10 @@ export const handlers: Handlers = {
   },
   // A manual refresh ignores back-off and also updates the badge and notifications.
   'incidents/refresh': () => syncNow(),
+  'incidents/fill': async () => {
+    const { fetchedAt, complete } = await readOpenIncidents(await pollMaxAgeMs());
+    return { fetchedAt, complete };
+  },
   'incidents/get': async ({ ref }, ctx) => ({ incident: await getIncident(ref, ctx) }),
   'incidents/updates': async ({ incidentId }, ctx) => {
     if (ctx.level !== 'agent') await getIncident(incidentId, ctx);

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { insertText, type InsertResult } from '@/lib/helpdesk/editors/insert';
+import { generic } from '@/lib/helpdesk/adapters/generic';
 import { detectAdapter } from '@/lib/helpdesk/registry';
 import { customerStatusText } from '@/lib/helpdesk/status-snippet';
 import type { HelpdeskAdapter, Ticket } from '@/lib/helpdesk/types';
@@ -9,15 +10,18 @@ import { ext, sendRead } from './ext';
 import { h } from './h';
 import { HoverCard } from './hover-card';
 import { cardInfo, createIncidentLookup } from './incident-lookup';
-import { mountOverlay } from './overlay';
+import { addHighlightStyle, mountOverlay, type Overlay } from './overlay';
 import { RefHighlighter } from './ref-highlighter';
 import { mayHoldRef } from './ref-scan';
 import { renderStrip, showStripNote } from './strip';
+import { elementsInBand, inBand, viewBand } from './view-band';
 import { stripModel } from './strip-model';
 import { isFromExtension, MAX_SELECTION_CHARS, parseTabRequest, type TabMessageSender, type TabReplies, type TabRequest } from './tab-protocol';
 
 /** Mutations arriving within this window are handled together. */
 const FLUSH_DELAY_MS = 100;
+/** While the page scrolls, the messages coming into view are read at most this often. */
+const SCROLL_SCAN_MS = 100;
 /** The background serves open incidents from its shared cache; this only picks up new links. */
 const REFRESH_INTERVAL_MS = 60_000;
 const MIN_REFRESH_GAP_MS = 5_000;
@@ -27,6 +31,7 @@ const RESYNC_WINDOW_MS = 2_000;
 export const NO_EDITOR_REASON = 'No reply editor is open on this page: open the reply box, then try again.';
 
 const ticketKey = (ticket: Ticket | null) => (ticket ? `${ticket.desk}:${ticket.attachment.externalId}` : '');
+const isText = (node: Node): node is Text => node.nodeType === Node.TEXT_NODE;
 
 /** Marks for the e2e build's main-thread budget checks; compiled out of the production build. */
 function measure(name: string, start: number) {
@@ -35,29 +40,47 @@ function measure(name: string, start: number) {
 
 /**
  * Everything the content script does on a help-desk page: detects the desk and ticket (URL first,
- * then DOM, again on every SPA navigation and DOM change), highlights `INC-n` references with hover
- * cards, shows the incident strip, and answers the extension's requests to read the ticket or to
- * insert text into the reply editor. Every listener and timer is bound to `ctx`, so an updated or
- * removed extension leaves nothing behind.
+ * then DOM, again on every SPA navigation), highlights the `INC-n` references near the viewport
+ * with hover cards, shows the incident strip, and answers the extension's requests to read the
+ * ticket or to insert text into the reply editor.
+ *
+ * What it costs does not grow with the ticket: at start it reads the URL and a few elements and
+ * asks the background; after the first paint it reads only the messages in and around the viewport
+ * (`view-band.ts`), again as the page scrolls; later it looks only at the nodes the
+ * MutationObserver reports. Its UI is built the first time there is something to show. Every
+ * listener and timer is bound to `ctx`, so an updated or removed extension leaves nothing behind.
  */
 export function runHelpdeskPage(ctx: ContentScriptContext): void {
   const doc = document;
-  const overlay = mountOverlay(doc);
-  const stripBox = h(doc, 'div');
-  overlay.shadow.append(stripBox);
-  const highlighter = new RefHighlighter(doc);
+  let removeHighlightStyle: (() => void) | undefined;
+  const highlighter = new RefHighlighter(doc, () => {
+    removeHighlightStyle = addHighlightStyle(doc);
+  });
   const lookup = createIncidentLookup({
     getIncident: async (ref) => (await sendRead('incidents/get', { ref })).incident,
     listUpdates: async (incidentId) => (await sendRead('incidents/updates', { incidentId })).updates,
   });
-  const card = new HoverCard(overlay.shadow, async (ref) => cardInfo(await lookup(ref)), (ref) => void openIncident(ref, (text) => card.note(text)));
+
+  let ui: { overlay: Overlay; stripBox: HTMLElement; card: HoverCard } | null = null;
+  function mountUi() {
+    if (!ui) {
+      const overlay = mountOverlay(doc);
+      const stripBox = h(doc, 'div');
+      overlay.shadow.append(stripBox);
+      const card: HoverCard = new HoverCard(overlay.shadow, async (ref) => cardInfo(await lookup(ref)), (ref) => void openIncident(ref, (text) => card.note(text)));
+      ui = { overlay, stripBox, card };
+    }
+    return ui;
+  }
 
   let adapter: HelpdeskAdapter | null = null;
   let ticket: Ticket | null = null;
-  let scannedRoots = new WeakSet<Element>();
-  let scannedAnything = false;
+  /** References read on this ticket so far, in page order; the strip lists them for keyboard users. */
+  const seen = new Set<string>();
+  let seenVersion = 0;
   let resyncUntil = 0;
   let data: { open: Incident[]; attachments: IncidentAttachment[] } | null = null;
+  let dataVersion = 0;
   let lastRefresh = 0;
   let renderedKey = '';
   /** Dismissed tickets, for this tab's life: see `dismiss` for why nothing is persisted. */
@@ -65,84 +88,134 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
 
   // --- detection -------------------------------------------------------------------------------
 
+  /**
+   * The adapter for the page's URL, detected once per URL. A desk named by the URL or proven by
+   * the DOM stays; the generic fallback and "none" are asked again, since a self-hosted desk's
+   * anchors may not have rendered yet.
+   */
+  let detected: { href: string; adapter: HelpdeskAdapter } | null = null;
+  function adapterFor(url: URL): HelpdeskAdapter | null {
+    if (detected?.href === url.href) return detected.adapter;
+    const found = detectAdapter(doc, url);
+    detected = found && found !== generic ? { href: url.href, adapter: found } : null;
+    return found;
+  }
+
   function readPage(): void {
     const url = new URL(location.href);
-    adapter = detectAdapter(doc, url);
+    adapter = adapterFor(url);
     const next = adapter?.readTicket(doc, url) ?? null;
     const changed = ticketKey(next) !== ticketKey(ticket);
     ticket = next;
     if (changed) {
       data = null;
+      forgetRefs();
+      scheduleViewScan();
       void refresh(true);
     }
   }
 
-  function insideScannedRoot(node: Node): boolean {
-    for (let el = node.parentElement; el; el = el.parentElement) if (scannedRoots.has(el)) return true;
-    return false;
+  function forgetRefs(): void {
+    highlighter.clear();
+    seen.clear();
+    seenVersion++;
   }
 
-  const pendingAdded = new Set<Node>();
-  const pendingText = new Set<Text>();
+  function noteRefs(refs: readonly string[]): void {
+    const before = seen.size;
+    for (const ref of refs) seen.add(ref);
+    if (seen.size === before) return;
+    seenVersion++;
+    render();
+  }
+
+  // --- reading the messages near the viewport ----------------------------------------------------
+
+  /** Runs `fn` after the next paint, when layout is fresh: reading boxes then forces no layout. */
+  const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(() => ctx.isValid && fn(), 0));
+
+  let viewScanQueued = false;
+  function scheduleViewScan(): void {
+    if (viewScanQueued) return;
+    viewScanQueued = true;
+    afterPaint(scanView);
+  }
+
+  function scanView(): void {
+    viewScanQueued = false;
+    if (!adapter) return;
+    const start = performance.now();
+    noteRefs(highlighter.show(elementsInBand(adapter.messageList(doc), viewBand(window))));
+    // A reference that just came alive under a resting pointer gets its card without a move.
+    if (pointer) requestHover();
+    measure('view-scan', start);
+  }
+
+  let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+  function onScroll(): void {
+    ui?.card.hide();
+    scrollTimer ??= setTimeout(() => {
+      scrollTimer = undefined;
+      scheduleViewScan();
+    }, SCROLL_SCAN_MS);
+  }
+
+  // --- changes to the page -------------------------------------------------------------------------
+
+  const pendingNodes = new Set<Node>();
   let pendingRemoval = false;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
-   * Handles the mutations since the last flush. A new message costs one regex test of its text
-   * unless it may hold a reference; only then are the message roots listed and the new ones read.
+   * Handles the nodes the MutationObserver reported since the last flush. A node costs one regex
+   * test of its text; only one that may hold a reference (or a marked text node that changed) is
+   * looked at further: inside a root already shown it has that root read again, elsewhere its box
+   * is checked after the next paint and the view is read if it is near.
    */
   function flush(): void {
     flushTimer = undefined;
     const start = performance.now();
-    // Only a change that can alter a reference or the ticket re-renders the strip.
-    let touched = pendingRemoval;
-    if (performance.now() < resyncUntil) {
-      resync();
-      touched = true;
-    } else if (!adapter || !ticket?.subject) {
-      // Until the ticket is fully rendered, every change may be the one that completes it.
-      readPage();
-      touched = true;
-    }
-    const added = [...pendingAdded].filter((node) => node.isConnected);
-    const changedText = [...pendingText].filter((node) => node.isConnected);
-    pendingAdded.clear();
-    pendingText.clear();
-    // Text that lost its reference must lose its highlight, whatever it holds now.
-    for (const node of changedText) {
-      if (highlighter.has(node)) {
-        highlighter.rescanText(node);
-        touched = true;
-      }
-    }
-    if (!scannedAnything || added.some((node) => mayHoldRef(node.textContent ?? '')) || changedText.some((node) => mayHoldRef(node.data))) {
-      scanRoots();
-      for (const node of added) if (insideScannedRoot(node)) highlighter.scan(node);
-      for (const node of changedText) if (!highlighter.has(node) && insideScannedRoot(node)) highlighter.rescanText(node);
-      touched = true;
-    }
-    if (pendingRemoval) highlighter.prune();
+    const nodes = [...pendingNodes];
+    pendingNodes.clear();
+    const removed = pendingRemoval;
     pendingRemoval = false;
-    if (touched) render();
+    if (performance.now() < resyncUntil) return resync();
+    if (!adapter || !ticket?.subject) readPage();
+    const reread = new Set<Element>();
+    const elsewhere: Node[] = [];
+    for (const node of nodes) {
+      if (!node.isConnected) continue;
+      const mayHold = mayHoldRef((isText(node) ? node.data : node.textContent) ?? '');
+      // Text that lost its reference must lose its highlight too, whatever it holds now.
+      if (!mayHold && (!isText(node) || highlighter.isEmpty)) continue;
+      const root = highlighter.rootOf(node);
+      if (root) reread.add(root);
+      else if (mayHold) elsewhere.push(node);
+    }
+    const found: string[] = [];
+    for (const root of reread) found.push(...highlighter.reread(root));
+    if (removed) highlighter.prune();
+    if (elsewhere.length > 0) {
+      afterPaint(() => {
+        if (elsewhere.some(nearView)) scheduleViewScan();
+      });
+    }
+    noteRefs(found);
+    render(); // the subject may have been read just now
     measure('flush', start);
   }
 
+  const nearView = (node: Node): boolean => {
+    const el = isText(node) ? node.parentElement : node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+    return !!el && inBand(el, viewBand(window));
+  };
+
   /** Starts over: another ticket or pane is (being) shown. */
   function resync(): void {
-    highlighter.clear();
-    scannedRoots = new WeakSet();
-    scannedAnything = false;
+    forgetRefs();
     readPage();
-  }
-
-  /** Reads message roots not read before (new messages, another pane). */
-  function scanRoots(): void {
-    for (const root of adapter?.messageRoots(doc) ?? []) {
-      if (scannedRoots.has(root)) continue;
-      scannedRoots.add(root);
-      scannedAnything = true;
-      highlighter.scan(root);
-    }
+    scheduleViewScan();
+    render();
   }
 
   function scheduleFlush(): void {
@@ -153,10 +226,10 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'characterData') pendingText.add(record.target as Text);
+      if (record.type === 'characterData') pendingNodes.add(record.target);
       else {
         // Our host's own insertion is the only mutation of ours the page tree can show.
-        for (const node of record.addedNodes) if (node !== overlay.host) pendingAdded.add(node);
+        for (const node of record.addedNodes) if (node !== ui?.overlay.host) pendingNodes.add(node);
         if (record.removedNodes.length > 0) pendingRemoval = true;
       }
     }
@@ -166,19 +239,23 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   // --- strip -----------------------------------------------------------------------------------
 
   function pageRefs(): string[] {
-    return [...new Set([...findIncidentRefs(ticket?.subject ?? ''), ...highlighter.refs()])];
+    return [...new Set([...findIncidentRefs(ticket?.subject ?? ''), ...seen])];
   }
 
   function render(): void {
-    const model = ticket && data && !dismissed.has(ticketKey(ticket)) ? stripModel({ ...data, pageRefs: pageRefs() }) : null;
-    const key = JSON.stringify(model);
+    const shown = ticket && data && !dismissed.has(ticketKey(ticket)) ? { ticket, data } : null;
+    // The strip is a function of these alone: comparing them is cheaper than building it.
+    const key = shown ? `${ticketKey(shown.ticket)}\n${shown.ticket.subject}\n${dataVersion}\n${seenVersion}` : '';
     if (key === renderedKey) return; // write to the DOM only when something changed
     renderedKey = key;
-    if (!model) stripBox.replaceChildren();
-    else renderStrip(stripBox, model, { open: (ref) => void openIncident(ref, note), link: () => void link(), insertUpdate: (ref) => void insertUpdate(ref), dismiss });
+    const model = shown ? stripModel({ ...shown.data, pageRefs: pageRefs() }) : null;
+    if (!model) ui?.stripBox.replaceChildren();
+    else renderStrip(mountUi().stripBox, model, { open: (ref) => void openIncident(ref, note), link: () => void link(), insertUpdate: (ref) => void insertUpdate(ref), dismiss });
   }
 
-  const note = (text: string) => showStripNote(stripBox, text);
+  const note = (text: string) => {
+    if (ui) showStripNote(ui.stripBox, text);
+  };
 
   async function refresh(force: boolean): Promise<void> {
     const forTicket = ticket;
@@ -196,6 +273,7 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
     }
     if (ctx.isInvalid || ticketKey(ticket) !== ticketKey(forTicket)) return;
     data = next;
+    dataVersion++;
     render();
   }
 
@@ -279,27 +357,33 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   function hover(): void {
     frame = 0;
     if (!pointer || ctx.isInvalid) return;
-    if (pointer.target === overlay.host) return card.keep();
+    if (ui && pointer.target === ui.overlay.host) return ui.card.keep();
     const hit = highlighter.isEmpty ? null : highlighter.hit(pointer.clientX, pointer.clientY);
-    if (hit) card.show(hit.ref, hit.rect);
-    else if (card.shownRef) card.scheduleHide();
+    if (hit) mountUi().card.show(hit.ref, hit.rect);
+    else if (ui?.card.shownRef) ui.card.scheduleHide();
+  }
+
+  function requestHover(): void {
+    frame ||= requestAnimationFrame(hover);
   }
 
   // --- wiring ----------------------------------------------------------------------------------
 
   ctx.addEventListener(doc, 'mousemove', (event) => {
     pointer = event;
-    frame ||= requestAnimationFrame(hover);
+    requestHover();
   }, { passive: true });
   ctx.addEventListener(doc, 'keydown', (event) => {
-    if (event.key === 'Escape') card.hide();
+    if (event.key === 'Escape') ui?.card.hide();
   });
-  ctx.addEventListener(doc, 'scroll', () => card.hide(), { capture: true, passive: true });
+  // Capture: conversation logs scroll inside their own containers, whose scroll events don't bubble.
+  ctx.addEventListener(doc, 'scroll', onScroll, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', scheduleViewScan, { passive: true });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     // The event fires as the URL changes, before the router renders the other ticket or switches
     // panes (often only by attributes, which are not observed): re-read everything for a while.
     resyncUntil = performance.now() + RESYNC_WINDOW_MS;
-    card.hide();
+    ui?.card.hide();
     scheduleFlush();
     ctx.setTimeout(scheduleFlush, RESYNC_WINDOW_MS / 2);
   });
@@ -313,15 +397,17 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => {
     observer.disconnect();
     clearTimeout(flushTimer);
+    clearTimeout(scrollTimer);
     cancelAnimationFrame(frame);
     ext.runtime.onMessage.removeListener(onMessage);
     highlighter.dispose();
-    overlay.remove();
+    removeHighlightStyle?.();
+    ui?.overlay.remove();
   });
 
+  // Start: the URL, a few elements and the background's reads now; the messages after the first paint.
   const start = performance.now();
   readPage();
-  flush();
-  measure('initial-scan', start);
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  measure('start', start);
 }

@@ -50,23 +50,25 @@ function sheet(css: string): CSSStyleSheet {
 }
 
 /**
- * A shadow root outside the page's `<body>` for the strip and the hover card (the page's CSS stays
- * out, ours stays in), plus the reference highlight's style as an adopted sheet on the document: no
- * `<style>` node the page's framework or our own MutationObserver would see.
+ * A shadow root outside the page's `<body>` for the strip and the hover card: the page's CSS stays
+ * out, ours stays in.
  */
 export function mountOverlay(doc: Document): Overlay {
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [sheet(UI_CSS)];
+  doc.documentElement.append(host);
+  return { host, shadow, remove: () => host.remove() };
+}
+
+/**
+ * The reference highlight's style, as an adopted sheet on the document: no `<style>` node the
+ * page's framework or our own MutationObserver would see. Returns its removal.
+ */
+export function addHighlightStyle(doc: Document): () => void {
   const highlightSheet = sheet(HIGHLIGHT_CSS);
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, highlightSheet];
-  doc.documentElement.append(host);
-  return {
-    host,
-    shadow,
-    remove() {
-      host.remove();
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== highlightSheet);
-    },
+  return () => {
+    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== highlightSheet);
   };
 }

@@ -1,8 +1,9 @@
-import { type RefMatch, textNodesWithRefs } from './ref-scan';
+import { textNodesWithRefs } from './ref-scan';
 
 export const HIGHLIGHT_NAME = 'incident-copilot-ref';
 
 interface Entry {
+  node: Text;
   ref: string;
   range: Range;
 }
@@ -17,51 +18,63 @@ const within = (rect: DOMRect, x: number, y: number) => x >= rect.left && x <= r
 /**
  * Marks `INC-n` references without touching the page's DOM: each reference is a live Range in one
  * CSS Custom Highlight (styled by `::highlight(incident-copilot-ref)`), so the help desk's framework
- * never sees a node it did not render. Hovering is found by hit-testing the caret position under
- * the pointer against the ranges of that one text node.
+ * never sees a node it did not render. Only the message roots near the viewport are read and hold
+ * Ranges (a live Range costs the page on every DOM change, and the highlight keeps it alive), so a
+ * 2,000-message ticket costs what its visible stretch costs. Hovering is found by hit-testing the
+ * caret position under the pointer against the ranges of that one text node.
  */
 export class RefHighlighter {
-  private readonly byNode = new Map<Text, Entry[]>();
-  private readonly highlight: Highlight | null;
+  private readonly byRoot = new Map<Element, Entry[]>();
+  private highlight: Highlight | null | undefined;
 
-  constructor(private readonly doc: Document) {
-    const supported = typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
-    this.highlight = supported ? new Highlight() : null;
-    if (this.highlight) CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
+  constructor(
+    private readonly doc: Document,
+    /** Called once, before the first reference is marked (e.g. to add the highlight's style). */
+    private readonly beforeFirst: () => void,
+  ) {}
+
+  /**
+   * Makes `roots` the ones that hold highlights: roots that left lose their Ranges, roots that came
+   * in are read. Returns the references read, in page order.
+   */
+  show(roots: readonly Element[]): string[] {
+    const next = new Set(roots);
+    for (const root of this.byRoot.keys()) if (!next.has(root)) this.forget(root);
+    const found: string[] = [];
+    for (const root of roots) if (!this.byRoot.has(root)) found.push(...this.read(root));
+    return found;
   }
 
-  /** (Re)reads the references in a subtree, e.g. a new message or an edited one. */
-  scan(root: Node): void {
-    for (const { node, matches } of textNodesWithRefs(root)) this.set(node, matches);
+  /** Reads a shown root again (its text changed); returns its references. */
+  reread(root: Element): string[] {
+    this.forget(root);
+    return this.read(root);
   }
 
-  has(node: Text): boolean {
-    return this.byNode.has(node);
+  /** The shown root that holds `node`, if any. */
+  rootOf(node: Node): Element | undefined {
+    for (const root of this.byRoot.keys()) if (root.contains(node)) return root;
+    return undefined;
   }
 
-  /** A text node whose content changed: its old ranges go, its current references come in. */
-  rescanText(node: Text): void {
-    this.forget(node);
-    this.scan(node);
-  }
-
-  /** Drops references whose text left the document. */
+  /** Drops what left the document. */
   prune(): void {
-    for (const node of this.byNode.keys()) if (!node.isConnected) this.forget(node);
+    const changed: Element[] = [];
+    for (const [root, entries] of this.byRoot) {
+      if (!root.isConnected) this.forget(root);
+      else if (entries.some((entry) => !entry.node.isConnected)) changed.push(root);
+    }
+    for (const root of changed) this.reread(root);
   }
 
   clear(): void {
     this.highlight?.clear();
-    this.byNode.clear();
+    this.byRoot.clear();
   }
 
   get isEmpty(): boolean {
-    return this.byNode.size === 0;
-  }
-
-  /** Distinct references, in the order they were found. */
-  refs(): string[] {
-    return [...new Set([...this.byNode.values()].flatMap((entries) => entries.map((entry) => entry.ref)))];
+    for (const entries of this.byRoot.values()) if (entries.length > 0) return false;
+    return true;
   }
 
   /** The reference under the viewport point, if any. */
@@ -69,10 +82,12 @@ export class RefHighlighter {
     const caret = this.doc.caretRangeFromPoint?.(x, y);
     const node = caret?.startContainer;
     if (!caret || node?.nodeType !== Node.TEXT_NODE) return null;
-    for (const { ref, range } of this.byNode.get(node as Text) ?? []) {
-      // The caret snaps to the nearest character, so also require the point inside the text's boxes.
-      if (caret.startOffset < range.startOffset || caret.startOffset > range.endOffset) continue;
-      for (const rect of range.getClientRects()) if (within(rect, x, y)) return { ref, rect };
+    for (const entries of this.byRoot.values()) {
+      for (const { node: text, ref, range } of entries) {
+        // The caret snaps to the nearest character, so also require the point inside the text's boxes.
+        if (text !== node || caret.startOffset < range.startOffset || caret.startOffset > range.endOffset) continue;
+        for (const rect of range.getClientRects()) if (within(rect, x, y)) return { ref, rect };
+      }
     }
     return null;
   }
@@ -82,20 +97,34 @@ export class RefHighlighter {
     if (this.highlight && CSS.highlights.get(HIGHLIGHT_NAME) === this.highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
   }
 
-  private set(node: Text, matches: RefMatch[]): void {
-    this.forget(node);
-    const entries = matches.map(({ ref, start, end }) => {
-      const range = this.doc.createRange();
-      range.setStart(node, start);
-      range.setEnd(node, end);
-      this.highlight?.add(range);
-      return { ref, range };
-    });
-    this.byNode.set(node, entries);
+  private read(root: Element): string[] {
+    const entries: Entry[] = [];
+    for (const { node, matches } of textNodesWithRefs(root)) {
+      for (const { ref, start, end } of matches) {
+        const range = this.doc.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, end);
+        this.target()?.add(range);
+        entries.push({ node, ref, range });
+      }
+    }
+    this.byRoot.set(root, entries);
+    return entries.map((entry) => entry.ref);
   }
 
-  private forget(node: Text): void {
-    for (const { range } of this.byNode.get(node) ?? []) this.highlight?.delete(range);
-    this.byNode.delete(node);
+  private forget(root: Element): void {
+    for (const { range } of this.byRoot.get(root) ?? []) this.highlight?.delete(range);
+    this.byRoot.delete(root);
+  }
+
+  /** The page's highlight, registered when the first reference needs it (null without the API). */
+  private target(): Highlight | null {
+    if (this.highlight === undefined) {
+      const supported = typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
+      this.highlight = supported ? new Highlight() : null;
+      this.beforeFirst();
+      if (this.highlight) CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
+    }
+    return this.highlight;
   }
 }

@@ -15,10 +15,13 @@ export function firstMatch(scope: Scope, chain: readonly string[]): Element | nu
   return null;
 }
 
-/** Every element matched by the earliest selector in the chain that matches anything. */
-export function allMatches(scope: Scope, chain: readonly string[]): Element[] {
+/**
+ * Every element matched by the earliest selector in the chain that matches anything, as the query
+ * returned them: copying a 2,000-message list would create a wrapper object per message.
+ */
+export function matchList(scope: Scope, chain: readonly string[]): ArrayLike<Element> {
   for (const selector of chain) {
-    const found = [...scope.querySelectorAll(selector)];
+    const found = scope.querySelectorAll(selector);
     if (found.length > 0) return found;
   }
   return [];

@@ -32,7 +32,15 @@ export interface HelpdeskAdapter {
   /** DOM anchors proving this desk when the URL is ambiguous (self-hosted) */
   detect(doc: Document): boolean;
   readTicket(doc: Document, url: URL): Ticket | null;
-  /** the active pane's message containers (scope to the active ticket in multi-pane UIs) */
+  /**
+   * the active pane's message containers (scope to the active ticket in multi-pane UIs), in
+   * document order and uncopied: the content script reads a long ticket a window at a time
+   */
+  messageList(doc: Document): ArrayLike<Element>;
+  /** `messageList` as an array, for callers that want every message (tests, small pages) */
   messageRoots(doc: Document): Element[];
   findReplyEditor(doc: Document): Element | null;
 }
+
+/** What each adapter module spells out; `defineAdapter` derives the rest. */
+export type AdapterSpec = Omit<HelpdeskAdapter, 'messageRoots'>;

@@ -57,6 +57,7 @@ const agentOnly = new Set(types.filter((type) => protocol[type].access === 'agen
 const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'incidents/open': {},
   'incidents/refresh': {},
+  'incidents/fill': {},
   'incidents/get': { ref: 'INC-123' },
   'incidents/updates': { incidentId: incident.id },
   'incidents/create': { payload: { idempotency_key: 'copilot-1', visibility: 'public', name: 'Checkout down' } },

@@ -49,6 +49,14 @@ const empty = z.object({}).strict();
 export const protocol = {
   'incidents/open': { access: 'read', request: empty, response: openIncidentsSchema },
   'incidents/refresh': { access: 'agent', request: empty, response: openIncidentsSchema },
+  /**
+   * The side panel's `incidents/open`: makes sure the shared cache is fresh and says when it was
+   * filled. The panel reads the list from storage (it watches it anyway), so a 1,000-incident list
+   * crosses to it once, not a second time in this reply.
+   */
+  'incidents/fill': {
+    access: 'agent', request: empty, response: z.object({ fetchedAt: z.number().nullable(), complete: z.boolean() }),
+  },
   'incidents/get': { access: 'read', request: z.object({ ref }), response: z.object({ incident: incidentSchema }) },
   'incidents/updates': {
     access: 'read', request: z.object({ incidentId: id }), response: z.object({ updates: z.array(incidentUpdateSchema) }),

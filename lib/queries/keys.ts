@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { connectionView } from '@/lib/connection';
 import { send } from '@/lib/messaging/send';
+import type { OpenIncidents } from '@/lib/messaging/protocol';
 import { catalogIsFresh, openIncidentsAreFresh } from '@/lib/shared-cache';
 import { catalogItem, connectionItem, openIncidentsItem, settingsItem } from '@/lib/storage';
 
@@ -29,7 +30,10 @@ export const queries = {
       // Partial or stale: show what there is while the background refreshes (joining a refresh in
       // flight); its pages reach the panel through the storage watch as they land (IncidentsView).
       if (cached.incidents.length > 0) client.setQueryData(queryKey, cached);
-      return send('incidents/open', {});
+      const { fetchedAt } = await send('incidents/fill', {});
+      // The watch has usually delivered the filled list already; read it only if not.
+      const watched = client.getQueryData<OpenIncidents>(queryKey);
+      return watched?.complete && watched.fetchedAt === fetchedAt ? watched : openIncidentsItem.get();
     },
   }),
   incident: (ref: string) =>

@@ -1,7 +1,7 @@
-import { allMatches, capture, firstText } from '../dom';
+import { capture, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 
 const ANCHORS = ['body.body-conv[data-conversation_id]', '#conv-layout-main'];
 const SUBJECT = ['.conv-subjtext'];
@@ -17,7 +17,7 @@ const EDITOR = [
   'textarea#body',
 ];
 
-export const freescout: HelpdeskAdapter = {
+export const freescout = defineAdapter({
   id: 'freescout',
   name: 'FreeScout',
   matches: [],
@@ -32,9 +32,9 @@ export const freescout: HelpdeskAdapter = {
     const displayNumber = firstText(doc, NUMBER).replace(/^#\s*/, '') || undefined;
     return buildTicket(freescout, { id, subject: firstText(doc, SUBJECT), displayNumber, url: `${url.origin}${prefix}/conversation/${id}` });
   },
-  messageRoots: (doc) => allMatches(doc, MESSAGES),
+  messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
-};
+});
 
 /* Test URLs
 https://help.example.org/conversation/1207?folder_id=3

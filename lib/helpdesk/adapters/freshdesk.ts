@@ -1,7 +1,7 @@
-import { allMatches, capture, documentTitle, firstText } from '../dom';
+import { capture, documentTitle, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 
 const SUBJECT = [
   '[data-testid="ticket-subject"]',
@@ -16,7 +16,7 @@ const EDITOR = [
   '.fr-element[contenteditable="true"]',
 ];
 
-export const freshdesk: HelpdeskAdapter = {
+export const freshdesk = defineAdapter({
   id: 'freshdesk',
   name: 'Freshdesk',
   matches: ['https://*.freshdesk.com/a/*'],
@@ -29,9 +29,9 @@ export const freshdesk: HelpdeskAdapter = {
     const subject = firstText(doc, SUBJECT) || documentTitle(doc, /\s*[-–|:]\s*[^-–|:]*Freshdesk.*$/i);
     return buildTicket(freshdesk, { id, subject, url: `${url.origin}/a/tickets/${id}` });
   },
-  messageRoots: (doc) => allMatches(doc, MESSAGES),
+  messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
-};
+});
 
 /* Test URLs
 https://acme.freshdesk.com/a/tickets/7734

@@ -1,7 +1,7 @@
-import { allMatches, capture, documentTitle, firstText } from '../dom';
+import { capture, documentTitle, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 
 const VIEWER = [
   '[data-testid^="viewer-"]', // the open conversation
@@ -20,7 +20,7 @@ const MESSAGES = [
 const viewer = (doc: Document) => doc.querySelector(VIEWER.join(', ')) ?? doc;
 
 /** Front's composer framework is unverified (helpdesk.md): the editor is discovered, not named. */
-export const front: HelpdeskAdapter = {
+export const front = defineAdapter({
   id: 'front',
   name: 'Front',
   // Covers app.frontapp.com and company subdomains.
@@ -35,9 +35,9 @@ export const front: HelpdeskAdapter = {
     // /open/<id> is Front's deep link: it opens the conversation in whatever inbox holds it.
     return buildTicket(front, { id, subject, url: `${url.origin}/open/${id}` });
   },
-  messageRoots: (doc) => allMatches(viewer(doc), MESSAGES),
+  messageList: (doc) => matchList(viewer(doc), MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(viewer(doc)) ?? largestReplyEditor(doc),
-};
+});
 
 /* Test URLs
 https://app.frontapp.com/open/cnv_8h3k2p1

@@ -1,7 +1,7 @@
-import { allMatches, capture, documentTitle, firstText } from '../dom';
+import { capture, documentTitle, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 
 /** An id has at least one digit, so /tickets/new and /conversations/open are not tickets. */
 const ID = '([A-Za-z0-9_-]*\\d[A-Za-z0-9_-]*)';
@@ -35,7 +35,7 @@ function locate(url: URL): { id: string; canonical: string } | null {
 }
 
 /** Unknown desks: a ticket-like URL, the page's main heading and the largest visible reply editor. */
-export const generic: HelpdeskAdapter = {
+export const generic = defineAdapter({
   id: 'generic',
   name: 'Help desk',
   matches: [],
@@ -49,9 +49,9 @@ export const generic: HelpdeskAdapter = {
     const subject = firstText(doc, GENERIC_SUBJECT) || documentTitle(doc);
     return buildTicket(generic, { id: found.id, subject, url: found.canonical });
   },
-  messageRoots: (doc) => allMatches(doc, GENERIC_MESSAGES),
+  messageList: (doc) => matchList(doc, GENERIC_MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(doc),
-};
+});
 
 /* Test URLs
 https://support.example.org/tickets/4411

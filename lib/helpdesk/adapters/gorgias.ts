@@ -1,7 +1,7 @@
-import { allMatches, capture, documentTitle, firstText } from '../dom';
+import { capture, documentTitle, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 import { GENERIC_MESSAGES, GENERIC_SUBJECT } from './generic';
 
 /**
@@ -9,7 +9,7 @@ import { GENERIC_MESSAGES, GENERIC_SUBJECT } from './generic';
  * is generic discovery (ARIA, headings, the largest reply editor) until a fixture from the live app
  * says otherwise.
  */
-export const gorgias: HelpdeskAdapter = {
+export const gorgias = defineAdapter({
   id: 'gorgias',
   name: 'Gorgias',
   matches: ['https://*.gorgias.com/app/*'],
@@ -22,9 +22,9 @@ export const gorgias: HelpdeskAdapter = {
     const subject = firstText(doc, GENERIC_SUBJECT) || documentTitle(doc, /\s*[-–|]\s*[^-–|]*Gorgias.*$/i);
     return buildTicket(gorgias, { id, subject, url: `${url.origin}/app/ticket/${id}` });
   },
-  messageRoots: (doc) => allMatches(doc, GENERIC_MESSAGES),
+  messageList: (doc) => matchList(doc, GENERIC_MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(doc),
-};
+});
 
 /* Test URLs
 https://acme.gorgias.com/app/ticket/30917254

@@ -1,7 +1,7 @@
-import { allMatches, capture, documentTitle, firstText } from '../dom';
+import { capture, documentTitle, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 
 const SUBJECT = [
   '[aria-label="Conversation Subject"]',
@@ -18,7 +18,7 @@ const EDITOR = [
   '[role="textbox"][aria-label="Reply Editor"]',
 ];
 
-export const helpscout: HelpdeskAdapter = {
+export const helpscout = defineAdapter({
   id: 'helpscout',
   name: 'Help Scout',
   matches: ['https://secure.helpscout.net/*'],
@@ -33,9 +33,9 @@ export const helpscout: HelpdeskAdapter = {
     const subject = firstText(doc, SUBJECT) || documentTitle(doc, /\s*[-–|]\s*[^-–|]*Help Scout.*$/i);
     return buildTicket(helpscout, { id: number, subject, url: `${url.origin}/conversation/${internalId}/${number}` });
   },
-  messageRoots: (doc) => allMatches(doc, MESSAGES),
+  messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
-};
+});
 
 /* Test URLs
 https://secure.helpscout.net/conversation/2817263541/4521/?folderId=7012

@@ -1,7 +1,7 @@
-import { allMatches, capture, firstText } from '../dom';
+import { capture, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 import { GENERIC_MESSAGES } from './generic';
 
 const APP_ROOT = [
@@ -20,7 +20,7 @@ const appRoot = (doc: Document) => doc.querySelector(APP_ROOT.join(', ')) ?? doc
  * HubSpot renames its test-ids often and its thread and composer markup is unverified
  * (helpdesk.md), so messages and the editor come from ARIA and generic discovery inside the app.
  */
-export const hubspot: HelpdeskAdapter = {
+export const hubspot = defineAdapter({
   id: 'hubspot',
   name: 'HubSpot',
   matches: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
@@ -35,9 +35,9 @@ export const hubspot: HelpdeskAdapter = {
     const canonical = portal ? `${url.origin}/contacts/${portal}/record/0-5/${id}` : `${url.origin}${url.pathname}`;
     return buildTicket(hubspot, { id, subject: firstText(appRoot(doc), SUBJECT), url: canonical });
   },
-  messageRoots: (doc) => allMatches(appRoot(doc), GENERIC_MESSAGES),
+  messageList: (doc) => matchList(appRoot(doc), GENERIC_MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(appRoot(doc)),
-};
+});
 
 /* Test URLs
 https://app.hubspot.com/help-desk/4410592/view/all-open/ticket/18822910457

@@ -1,7 +1,7 @@
-import { allMatches, capture, firstText } from '../dom';
+import { capture, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 
 const CONVERSATION = [
   '[data-testid="conversation-stream-scroll-container"]', // the open conversation's stream
@@ -24,7 +24,7 @@ const EDITOR = [
 /** Notes have their own composer; a customer update must go into the reply. */
 const notInNote = (el: Element) => el.closest('.o__note') === null;
 
-export const intercom: HelpdeskAdapter = {
+export const intercom = defineAdapter({
   id: 'intercom',
   name: 'Intercom',
   matches: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'],
@@ -41,13 +41,13 @@ export const intercom: HelpdeskAdapter = {
       : `${url.origin}${url.pathname.slice(0, url.pathname.indexOf(id) + id.length)}`;
     return buildTicket(intercom, { id, subject: firstText(doc, TITLE), url: canonical });
   },
-  messageRoots: (doc) => {
+  messageList: (doc) => {
     const stream = doc.querySelector(CONVERSATION.join(', '));
     // Without the stream the inbox list's previews of other conversations would leak in.
-    return stream ? allMatches(stream, MESSAGES) : [];
+    return stream ? matchList(stream, MESSAGES) : [];
   },
   findReplyEditor: (doc) => firstEditor(doc, EDITOR, notInNote),
-};
+});
 
 /* Test URLs
 https://app.intercom.com/a/inbox/abc123de/inbox/admin/5512/conversation/184000012345678

@@ -1,7 +1,7 @@
-import { allMatches, capture, documentTitle, firstText } from '../dom';
+import { capture, documentTitle, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 
 const ANCHORS = ['#ticket_thread', 'form#reply', 'h2 a[href^="tickets.php?id="]', '.tixTitle'];
 const NUMBER = [
@@ -25,7 +25,7 @@ function redactorFor(doc: Document, textareaSelector: string): Element | null {
   return box ? firstEditor(box, ['[contenteditable="true"]']) : null;
 }
 
-export const osticket: HelpdeskAdapter = {
+export const osticket = defineAdapter({
   id: 'osticket',
   name: 'osTicket',
   matches: [],
@@ -40,10 +40,10 @@ export const osticket: HelpdeskAdapter = {
     const subject = firstText(doc, SUBJECT) || documentTitle(doc);
     return buildTicket(osticket, { id, subject, displayNumber, url: `${url.origin}${url.pathname}?id=${id}` });
   },
-  messageRoots: (doc) => allMatches(doc, MESSAGES),
+  messageList: (doc) => matchList(doc, MESSAGES),
   // Public reply (not #internal_note); a plain textarea when rich text is turned off.
   findReplyEditor: (doc) => redactorFor(doc, 'textarea#response') ?? firstEditor(doc, ['form#reply [contenteditable="true"]', 'textarea#response']),
-};
+});
 
 /* Test URLs
 https://support.example.org/scp/tickets.php?id=58

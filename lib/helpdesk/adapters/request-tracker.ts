@@ -1,7 +1,7 @@
-import { allMatches, capture, documentTitle, firstText } from '../dom';
+import { capture, documentTitle, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 
 const ANCHORS = [
   'body#comp-Ticket-Display',
@@ -20,7 +20,7 @@ const EDITOR = [
   'textarea[name="UpdateContent"]',
 ];
 
-export const requestTracker: HelpdeskAdapter = {
+export const requestTracker = defineAdapter({
   id: 'request-tracker',
   name: 'RT',
   matches: [],
@@ -36,9 +36,9 @@ export const requestTracker: HelpdeskAdapter = {
     const subject = (firstText(doc, TITLE) || documentTitle(doc)).replace(/^(?:[^#]*?)#\d+:\s*/, '');
     return buildTicket(requestTracker, { id, subject, url: `${url.origin}${webPath}/Ticket/Display.html?id=${id}` });
   },
-  messageRoots: (doc) => allMatches(doc, MESSAGES),
+  messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
-};
+});
 
 /* Test URLs
 http://127.0.0.1:8080/Ticket/Display.html?id=1

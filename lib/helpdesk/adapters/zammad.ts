@@ -1,7 +1,7 @@
-import { allMatches, capture, documentTitle, firstText } from '../dom';
+import { capture, documentTitle, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 
 const ACTIVE_TAB = [
   '.content.active', // Zammad keeps every open ticket tab rendered
@@ -24,7 +24,7 @@ const EDITOR = [
 
 const activeTab = (doc: Document) => doc.querySelector(ACTIVE_TAB.join(', ')) ?? doc;
 
-export const zammad: HelpdeskAdapter = {
+export const zammad = defineAdapter({
   id: 'zammad',
   name: 'Zammad',
   matches: [],
@@ -41,9 +41,9 @@ export const zammad: HelpdeskAdapter = {
     const subject = firstText(tab, SUBJECT) || documentTitle(doc);
     return buildTicket(zammad, { id, subject, displayNumber, url: `${url.origin}${base}#ticket/zoom/${id}` });
   },
-  messageRoots: (doc) => allMatches(activeTab(doc), MESSAGES),
+  messageList: (doc) => matchList(activeTab(doc), MESSAGES),
   findReplyEditor: (doc) => firstEditor(activeTab(doc), EDITOR),
-};
+});
 
 /* Test URLs
 https://support.example.org/#ticket/zoom/412

@@ -1,7 +1,7 @@
-import { allMatches, capture, documentTitle, firstText } from '../dom';
+import { capture, documentTitle, firstText, matchList } from '../dom';
+import { defineAdapter } from '../define-adapter';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
-import type { HelpdeskAdapter } from '../types';
 
 const ACTIVE_PANE = [
   '[data-is-active="true"]', // Agent Workspace: the open ticket tab's panel
@@ -35,7 +35,7 @@ function activePane(doc: Document): Document | Element {
   return doc;
 }
 
-export const zendesk: HelpdeskAdapter = {
+export const zendesk = defineAdapter({
   id: 'zendesk',
   name: 'Zendesk',
   matches: ['https://*.zendesk.com/agent/*'],
@@ -48,9 +48,9 @@ export const zendesk: HelpdeskAdapter = {
     const subject = firstText(activePane(doc), SUBJECT) || documentTitle(doc, /\s*[-–|]\s*[^-–|]*Zendesk.*$/i);
     return buildTicket(zendesk, { id, subject, url: `${url.origin}/agent/tickets/${id}` }, 'zendesk_ticket');
   },
-  messageRoots: (doc) => allMatches(activePane(doc), MESSAGES),
+  messageList: (doc) => matchList(activePane(doc), MESSAGES),
   findReplyEditor: (doc) => firstEditor(activePane(doc), EDITOR),
-};
+});
 
 /* Test URLs
 https://acme.zendesk.com/agent/tickets/48213
