@@ -5,7 +5,6 @@ import { detectAdapter } from '@/lib/helpdesk/registry';
 import { customerStatusText } from '@/lib/helpdesk/status-snippet';
 import type { HelpdeskAdapter, Ticket } from '@/lib/helpdesk/types';
 import { findIncidentRefs } from '@/lib/incident-io/reference';
-import type { Incident, IncidentAttachment } from '@/lib/incident-io/schemas';
 import { ext, sendRead } from './ext';
 import { h } from './h';
 import { HoverCard } from './hover-card';
@@ -15,7 +14,7 @@ import { RefHighlighter } from './ref-highlighter';
 import { mayHoldRef } from './ref-scan';
 import { renderStrip, showStripNote } from './strip';
 import { elementsInBand, inBand, viewBand } from './view-band';
-import { stripModel } from './strip-model';
+import { forStrip, type OpenIncident, stripModel, type TicketLink } from './strip-model';
 import { isFromExtension, MAX_SELECTION_CHARS, parseTabRequest, type TabMessageSender, type TabReplies, type TabRequest } from './tab-protocol';
 
 /** Mutations arriving within this window are handled together. */
@@ -79,7 +78,7 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   const seen = new Set<string>();
   let seenVersion = 0;
   let resyncUntil = 0;
-  let data: { open: Incident[]; attachments: IncidentAttachment[] } | null = null;
+  let data: { open: OpenIncident[]; attachments: TicketLink[] } | null = null;
   let dataVersion = 0;
   let lastRefresh = 0;
   let renderedKey = '';
@@ -267,7 +266,7 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
         sendRead('incidents/open', {}),
         sendRead('attachments/list', { externalId: forTicket.attachment.externalId }),
       ]);
-      next = { open: open.incidents, attachments: links.attachments };
+      next = { open: open.incidents.map(forStrip), attachments: links.attachments.map(({ incident_id }) => ({ incident_id })) };
     } catch {
       // Not connected, or incident.io unreachable: the strip stays away rather than nag on every ticket.
     }

@@ -1,4 +1,4 @@
-import type { Incident, IncidentAttachment } from '@/lib/incident-io/schemas';
+import type { Incident, IncidentAttachment, Severity } from '@/lib/incident-io/schemas';
 
 export interface StripIncident {
   id: string;
@@ -18,7 +18,22 @@ export interface StripModel {
   pageRefs: string[];
 }
 
-const view = (incident: Incident): StripIncident => ({
+/**
+ * The fields of an open incident the strip reads. A page keeps no more of an incident than this:
+ * the background's list can hold hundreds, each with roles, creator and type.
+ */
+export type OpenIncident = Pick<Incident, 'id' | 'reference' | 'name' | 'mode' | 'created_at'> & {
+  severity?: Pick<Severity, 'name' | 'rank'>;
+};
+
+export const forStrip = ({ id, reference, name, mode, created_at, severity }: Incident): OpenIncident => ({
+  id, reference, name, mode, created_at, ...(severity ? { severity: { name: severity.name, rank: severity.rank } } : {}),
+});
+
+/** The one field of a ticket's attachment the strip reads. */
+export type TicketLink = Pick<IncidentAttachment, 'incident_id'>;
+
+const view = (incident: OpenIncident): StripIncident => ({
   id: incident.id,
   reference: incident.reference,
   name: incident.name.replace(/\s+/g, ' ').trim(),
@@ -26,8 +41,8 @@ const view = (incident: Incident): StripIncident => ({
 });
 
 /** Highest severity rank first (incident.io: higher rank = more severe); unset below any; then newest. */
-export function mostSevere(incidents: readonly Incident[]): Incident | null {
-  let best: Incident | null = null;
+export function mostSevere<T extends OpenIncident>(incidents: readonly T[]): T | null {
+  let best: T | null = null;
   for (const incident of incidents) {
     if (!best) best = incident;
     else {
@@ -44,8 +59,8 @@ export function mostSevere(incidents: readonly Incident[]): Incident | null {
  * background to incidents the page may see) and the references found on the page.
  */
 export function stripModel(input: {
-  open: readonly Incident[];
-  attachments: readonly IncidentAttachment[];
+  open: readonly OpenIncident[];
+  attachments: readonly TicketLink[];
   pageRefs: readonly string[];
 }): StripModel | null {
   // Drills and onboarding tutorials are not incidents a customer could be hit by.
