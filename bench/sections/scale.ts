@@ -15,7 +15,7 @@ const TRIAGE_SHARE = 0.15;
 const LOADS = 3;
 
 interface Load {
-  /** The panel's `incidents/open` answered (ms since navigation start). */
+  /** The panel's `incidents/fill` answered (ms since navigation start). */
   openReplied: number;
   firstPageArrived: number;
   lastPageArrived: number;
@@ -118,7 +118,7 @@ export async function benchScale(ctx: BenchContext): Promise<Result[]> {
       const lists = (await takeFetches(worker)).filter((f) => new URL(f.url).pathname === '/v2/incidents');
       const arrived = (f: FetchEntry) => (f.body ?? f.headers) - marks.timeOrigin;
       if (lists.length === 0) throw new Error(`Load ${i + 1}: the panel listed every incident without a list call`);
-      const openReply = marks.messages.find((m) => m.type === 'incidents/open')?.replied;
+      const openReply = marks.messages.find((m) => m.type === 'incidents/fill')?.replied;
       loads.push({
         openReplied: openReply ?? Number.NaN,
         firstPageArrived: arrived(lists[0]!), lastPageArrived: arrived(lists[lists.length - 1]!),
@@ -142,7 +142,7 @@ export async function benchScale(ctx: BenchContext): Promise<Result[]> {
       { section: SECTION, metric: 'first rows painted after the first page (250) arrived', value: firstAfterPage.median, unit: 'ms', summary: firstAfterPage, budget: { max: 300 },
         note: `${pages} list calls per load. Medians after the first page: last page arrived +${s((l) => l.lastPageArrived - l.firstPageArrived).median.toFixed(0)} ms, `
           + `first rows painted +${firstAfterPage.median.toFixed(0)} ms (from the partial cache the background stores per page), `
-          + `the panel's incidents/open answered ${answered.length ? `+${summarize(answered).median.toFixed(0)} ms` : 'only after all rows were listed'}` },
+          + `the panel's incidents/fill answered ${answered.length ? `+${summarize(answered).median.toFixed(0)} ms` : 'only after all rows were listed'}` },
       { section: SECTION, metric: 'navigation start → first page arrived in the service worker', value: s((l) => l.firstPageArrived).median, unit: 'ms', summary: s((l) => l.firstPageArrived) },
       { section: SECTION, metric: 'navigation start → first rows painted', value: s((l) => l.firstRow).median, unit: 'ms', summary: s((l) => l.firstRow) },
       { section: SECTION, metric: 'navigation start → all 1,000 rows listed', value: s((l) => l.allRows).median, unit: 'ms', summary: s((l) => l.allRows) },
