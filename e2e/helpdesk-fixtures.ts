@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { fixtureUrl, type FixtureName } from '@/lib/helpdesk/fixtures/load-fixture';
-import { backgroundWorker, connect, expect, KEYS, launchWithExtension, sandbox, withSandbox } from './fixtures';
+import { test as base, connect, expect, KEYS, launchWithExtension, sandbox } from './fixtures';
 import { type HelpdeskServer, startHelpdeskServer } from './helpdesk/https-server';
 
 /** Saved desk pages served over HTTPS at their real hostnames (RT runs for real, see helpdesk-rt.spec.ts). */
@@ -31,16 +31,8 @@ function routes(): Record<string, string> {
   return all;
 }
 
-interface Fixtures {
-  desk: HelpdeskServer;
-  context: BrowserContext;
-  worker: Worker;
-  extensionId: string;
-  panel: Page;
-}
-
 /** The extension in Chromium with the fixture hosts mapped to a local HTTPS server, connected to the sandbox. */
-export const test = withSandbox.extend<Fixtures>({
+export const test = base.extend<{ desk: HelpdeskServer }>({
   // oxlint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   desk: async ({}, use) => {
     const server = await startHelpdeskServer({ routes: routes() });
@@ -53,14 +45,10 @@ export const test = withSandbox.extend<Fixtures>({
     await use(context);
     await context.close();
   },
-  worker: async ({ context }, use) => use(await backgroundWorker(context)),
-  extensionId: async ({ worker }, use) => use(new URL(worker.url()).host),
-  panel: async ({ context, extensionId }, use) => {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-    await connect(page);
-    await expect(page.getByText(/Connected as/)).toBeVisible();
-    await use(page);
+  panel: async ({ panel }, use) => {
+    await connect(panel);
+    await expect(panel.getByText(/Connected as/)).toBeVisible();
+    await use(panel);
   },
 });
 
