@@ -1,7 +1,7 @@
 import { storage, type StorageItemKey } from '#imports';
 import { z } from 'zod/mini';
 import { DEFAULT_BASE_URL } from '@/lib/incident-io/base-url';
-import { identitySchema, incidentSchema } from '@/lib/incident-io/schemas';
+import { identitySchema, incidentAttachmentSchema, incidentSchema } from '@/lib/incident-io/schemas';
 import { catalogSchema, openIncidentsSchema } from '@/lib/messaging/shapes';
 import { panelIntentSchema } from '@/lib/panel-intent';
 import { DEFAULT_SETTINGS, settingsSchema } from '@/lib/settings';
@@ -101,3 +101,10 @@ export const declareDraftItem = typedItem('local:declareDraft', z.nullable(store
 
 /** "Ask Copilot" history (oldest first), walked with the arrow keys. */
 export const commandHistoryItem = typedItem('local:commandHistory', z.array(z.string().check(z.maxLength(300))).check(z.maxLength(50)), []);
+
+/** Incident links per ticket (external id), shared by every help-desk tab for one poll interval. */
+export const ticketLinksItem = typedItem(
+  'session:ticketLinks',
+  z.record(z.string(), z.object({ attachments: z.array(incidentAttachmentSchema), fetchedAt: z.number() })),
+  {},
+);

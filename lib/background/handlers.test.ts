@@ -4,7 +4,7 @@ import type { CallContext } from '@/lib/messaging/handle';
 import { openIncidentsItem } from '@/lib/storage';
 import { makeIncident } from './test-fixtures';
 
-const client = { getIncident: vi.fn(), listAttachments: vi.fn(), listIncidentUpdates: vi.fn() };
+const client = { getIncident: vi.fn(), listAttachments: vi.fn(), listIncidentUpdates: vi.fn(), deleteAttachment: vi.fn() };
 vi.mock('./client', () => ({ connectedClient: async () => client, rateLimitState: {} }));
 
 const { handlers } = await import('./handlers');
@@ -63,5 +63,16 @@ describe('what help-desk pages may read', () => {
     await expect(handlers['incidents/get']({ ref: 'checkout' }, agent)).rejects.toMatchObject({
       info: { message: expect.stringContaining('look like INC-123') },
     });
+  });
+});
+
+describe('ticket links shared by every help-desk tab', () => {
+  it('many tabs reading one ticket cost one incident.io call per poll interval; unlinking refetches', async () => {
+    client.listAttachments.mockResolvedValue([]);
+    for (let tab = 0; tab < 5; tab++) await handlers['attachments/list']({ externalId: '42' }, { level: 'helpdesk', tabId: tab });
+    expect(client.listAttachments).toHaveBeenCalledTimes(1);
+    await handlers['attachments/delete']({ id: 'att-1' }, agent);
+    await handlers['attachments/list']({ externalId: '42' }, helpdesk);
+    expect(client.listAttachments).toHaveBeenCalledTimes(2);
   });
 });

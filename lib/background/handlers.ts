@@ -19,6 +19,7 @@ import { acknowledge, syncNow } from './poller';
 import { activeTab, readTicketTab, webUrl } from './helpdesk-tab';
 import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
+import { forgetTicketLinks, ticketLinks } from './ticket-links';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { toggleWatch, watch, watchedIds } from './watch';
@@ -128,19 +129,21 @@ export const handlers: Handlers = {
     if (ctx.level !== 'agent' && !externalId) {
       throw new AppError({ kind: 'not_allowed', message: 'Help-desk pages can only look up their own ticket.' });
     }
-    const attachments = await (await connectedClient()).listAttachments({ externalId, incidentId });
-    if (ctx.level === 'agent') return { attachments };
+    if (ctx.level === 'agent') return { attachments: await (await connectedClient()).listAttachments({ externalId, incidentId }) };
+    const attachments = await ticketLinks(externalId!, await pollMaxAgeMs());
     const visible = new Set(publicOnly((await readOpenIncidents(await pollMaxAgeMs())).incidents).map((i) => i.id));
     return { attachments: attachments.filter((attachment) => visible.has(attachment.incident_id)) };
   },
   'attachments/create': async (payload) => {
     const attachment = await (await connectedClient()).createAttachment(payload);
+    await forgetTicketLinks();
     // A ticket linked from this browser watches its incident.
     await watch(attachment.incident_id);
     return { attachment };
   },
   'attachments/delete': async ({ id }) => {
     await (await connectedClient()).deleteAttachment(id);
+    await forgetTicketLinks();
     return {};
   },
   'watch/toggle': async ({ incidentId }) => ({ watched: await toggleWatch(incidentId) }),

@@ -13,7 +13,7 @@ import { addHighlightStyle, mountOverlay, type Overlay } from './overlay';
 import { RefHighlighter } from './ref-highlighter';
 import { mayHoldRef } from './ref-scan';
 import { renderStrip, showStripNote } from './strip';
-import { elementsInBand, inBand, viewBand } from './view-band';
+import { elementsInBand, viewBand } from './view-band';
 import { forStrip, type OpenIncident, stripModel, type TicketLink } from './strip-model';
 import { isFromExtension, MAX_SELECTION_CHARS, parseTabRequest, type TabMessageSender, type TabReplies, type TabRequest } from './tab-protocol';
 
@@ -33,8 +33,10 @@ const ticketKey = (ticket: Ticket | null) => (ticket ? `${ticket.desk}:${ticket.
 const isText = (node: Node): node is Text => node.nodeType === Node.TEXT_NODE;
 
 /** Marks for the e2e build's main-thread budget checks; compiled out of the production build. */
+const E2E = import.meta.env.MODE === 'e2e';
+const markStart = () => (E2E ? performance.now() : 0);
 function measure(name: string, start: number) {
-  if (import.meta.env.MODE === 'e2e') performance.measure(`incident-copilot:${name}`, { start });
+  if (E2E) performance.measure(`incident-copilot:${name}`, { start });
 }
 
 /**
@@ -130,20 +132,47 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
 
   // --- reading the messages near the viewport ----------------------------------------------------
 
-  /** Runs `fn` after the next paint, when layout is fresh: reading boxes then forces no layout. */
-  const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(() => ctx.isValid && fn(), 0));
+  /**
+   * One IntersectionObserver tells when layout is fresh and whether new nodes are near the
+   * viewport. Its reports come right after a layout, so boxes read then force none; a frame
+   * callback can come before a freshly loaded page's first layout, and a box read there lays out
+   * the whole ticket inside this script. Its margin is `viewBand`'s: a viewport height above and below.
+   */
+  let watcher: IntersectionObserver | undefined;
+  const afterLayoutQueue: (() => void)[] = [];
+  function watch(el: Element): void {
+    watcher ??= new IntersectionObserver(onWatched, { rootMargin: '100% 0px' });
+    watcher.observe(el);
+  }
+
+  function onWatched(entries: IntersectionObserverEntry[]): void {
+    let arrivedNear = false;
+    for (const entry of entries) {
+      watcher?.unobserve(entry.target);
+      if (entry.target !== doc.documentElement) arrivedNear ||= entry.isIntersecting;
+    }
+    if (ctx.isInvalid) return;
+    const work = afterLayoutQueue.splice(0);
+    if (arrivedNear && !work.includes(scanView)) work.push(scanView);
+    for (const fn of work) fn();
+  }
+
+  function afterLayout(fn: () => void): void {
+    afterLayoutQueue.push(fn);
+    watch(doc.documentElement);
+  }
 
   let viewScanQueued = false;
   function scheduleViewScan(): void {
     if (viewScanQueued) return;
     viewScanQueued = true;
-    afterPaint(scanView);
+    afterLayout(scanView);
   }
 
   function scanView(): void {
     viewScanQueued = false;
     if (!adapter) return;
-    const start = performance.now();
+    const start = markStart();
     noteRefs(highlighter.show(elementsInBand(adapter.messageList(doc), viewBand(window))));
     // A reference that just came alive under a resting pointer gets its card without a move.
     if (pointer) requestHover();
@@ -161,60 +190,54 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
 
   // --- changes to the page -------------------------------------------------------------------------
 
-  const pendingNodes = new Set<Node>();
+  /**
+   * Looks at a node the page added or changed, right in the MutationObserver callback: one regex
+   * test of its text, nothing more for the common case (a message without a reference, typing,
+   * the desk's own UI). No timer per message: on a busy renderer each timer costs more than that
+   * test. A node that may hold a reference inside a shown root has that root read again; elsewhere
+   * it is watched until layout says whether it is near the viewport (`onWatched`).
+   */
+  function consider(node: Node): void {
+    const mayHold = mayHoldRef((isText(node) ? node.data : node.textContent) ?? '');
+    // Text that lost its reference must lose its highlight too, whatever it holds now.
+    if (!mayHold && !(isText(node) && highlighter.marks(node))) return;
+    const root = highlighter.rootOf(node);
+    if (root) noteRefs(highlighter.reread(root));
+    else if (mayHold) {
+      const el = isText(node) ? node.parentElement : node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+      if (el) watch(el);
+    }
+  }
+
+  /** For a while after an in-app navigation, every flush re-reads the page from scratch. */
+  function resyncing(): boolean {
+    if (resyncUntil !== 0 && performance.now() >= resyncUntil) resyncUntil = 0;
+    return resyncUntil !== 0;
+  }
+
+  /** Until the ticket is read (a desk's SPA renders it piece by piece), changes may complete it. */
+  const incomplete = () => !adapter || adapter === generic || (ticket !== null && !ticket.subject);
+
   let pendingRemoval = false;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /**
-   * Handles the nodes the MutationObserver reported since the last flush. A node costs one regex
-   * test of its text; only one that may hold a reference (or a marked text node that changed) is
-   * looked at further: inside a root already shown it has that root read again, elsewhere its box
-   * is checked after the next paint and the view is read if it is near.
-   */
+  /** What can wait for the page to settle: re-reading an incomplete page or a switched pane, pruning. */
   function flush(): void {
     flushTimer = undefined;
-    const start = performance.now();
-    const nodes = [...pendingNodes];
-    pendingNodes.clear();
-    const removed = pendingRemoval;
+    const start = markStart();
+    if (resyncing()) resync();
+    else if (incomplete()) readPage();
+    if (pendingRemoval) highlighter.prune();
     pendingRemoval = false;
-    if (performance.now() < resyncUntil) return resync();
-    if (!adapter || !ticket?.subject) readPage();
-    const reread = new Set<Element>();
-    const elsewhere: Node[] = [];
-    for (const node of nodes) {
-      if (!node.isConnected) continue;
-      const mayHold = mayHoldRef((isText(node) ? node.data : node.textContent) ?? '');
-      // Text that lost its reference must lose its highlight too, whatever it holds now.
-      if (!mayHold && (!isText(node) || highlighter.isEmpty)) continue;
-      const root = highlighter.rootOf(node);
-      if (root) reread.add(root);
-      else if (mayHold) elsewhere.push(node);
-    }
-    const found: string[] = [];
-    for (const root of reread) found.push(...highlighter.reread(root));
-    if (removed) highlighter.prune();
-    if (elsewhere.length > 0) {
-      afterPaint(() => {
-        if (elsewhere.some(nearView)) scheduleViewScan();
-      });
-    }
-    noteRefs(found);
     render(); // the subject may have been read just now
     measure('flush', start);
   }
-
-  const nearView = (node: Node): boolean => {
-    const el = isText(node) ? node.parentElement : node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
-    return !!el && inBand(el, viewBand(window));
-  };
 
   /** Starts over: another ticket or pane is (being) shown. */
   function resync(): void {
     forgetRefs();
     readPage();
     scheduleViewScan();
-    render();
   }
 
   function scheduleFlush(): void {
@@ -224,15 +247,17 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   }
 
   const observer = new MutationObserver((records) => {
+    const start = markStart();
     for (const record of records) {
-      if (record.type === 'characterData') pendingNodes.add(record.target);
+      if (record.type === 'characterData') consider(record.target);
       else {
         // Our host's own insertion is the only mutation of ours the page tree can show.
-        for (const node of record.addedNodes) if (node !== ui?.overlay.host) pendingNodes.add(node);
-        if (record.removedNodes.length > 0) pendingRemoval = true;
+        for (const node of record.addedNodes) if (node !== ui?.overlay.host) consider(node);
+        if (!highlighter.isEmpty && record.removedNodes.length > 0) pendingRemoval = true;
       }
     }
-    scheduleFlush();
+    if (pendingRemoval || incomplete() || resyncing()) scheduleFlush();
+    measure('mutations', start);
   });
 
   // --- strip -----------------------------------------------------------------------------------
@@ -395,6 +420,7 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   }, REFRESH_INTERVAL_MS);
   ctx.onInvalidated(() => {
     observer.disconnect();
+    watcher?.disconnect();
     clearTimeout(flushTimer);
     clearTimeout(scrollTimer);
     cancelAnimationFrame(frame);
@@ -405,7 +431,7 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   });
 
   // Start: the URL, a few elements and the background's reads now; the messages after the first paint.
-  const start = performance.now();
+  const start = markStart();
   readPage();
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   measure('start', start);

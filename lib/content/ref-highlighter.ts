@@ -25,6 +25,8 @@ const within = (rect: DOMRect, x: number, y: number) => x >= rect.left && x <= r
  */
 export class RefHighlighter {
   private readonly byRoot = new Map<Element, Entry[]>();
+  private readonly marked = new WeakSet<Text>();
+  private count = 0;
   private highlight: Highlight | null | undefined;
 
   constructor(
@@ -51,6 +53,11 @@ export class RefHighlighter {
     return this.read(root);
   }
 
+  /** Whether this text node holds a highlighted reference. */
+  marks(node: Text): boolean {
+    return this.marked.has(node);
+  }
+
   /** The shown root that holds `node`, if any. */
   rootOf(node: Node): Element | undefined {
     for (const root of this.byRoot.keys()) if (root.contains(node)) return root;
@@ -68,13 +75,11 @@ export class RefHighlighter {
   }
 
   clear(): void {
-    this.highlight?.clear();
-    this.byRoot.clear();
+    for (const root of this.byRoot.keys()) this.forget(root);
   }
 
   get isEmpty(): boolean {
-    for (const entries of this.byRoot.values()) if (entries.length > 0) return false;
-    return true;
+    return this.count === 0;
   }
 
   /** The reference under the viewport point, if any. */
@@ -105,15 +110,22 @@ export class RefHighlighter {
         range.setStart(node, start);
         range.setEnd(node, end);
         this.target()?.add(range);
+        this.marked.add(node);
         entries.push({ node, ref, range });
       }
     }
     this.byRoot.set(root, entries);
+    this.count += entries.length;
     return entries.map((entry) => entry.ref);
   }
 
   private forget(root: Element): void {
-    for (const { range } of this.byRoot.get(root) ?? []) this.highlight?.delete(range);
+    const entries = this.byRoot.get(root) ?? [];
+    for (const { node, range } of entries) {
+      this.highlight?.delete(range);
+      this.marked.delete(node);
+    }
+    this.count -= entries.length;
     this.byRoot.delete(root);
   }
 

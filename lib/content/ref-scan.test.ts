@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findIncidentRefs } from '@/lib/incident-io/reference';
 import { refMatches, textNodesWithRefs } from './ref-scan';
 
 describe('refMatches', () => {
@@ -15,6 +17,14 @@ describe('refMatches', () => {
   it('accepts references at the very start and end and around punctuation', () => {
     expect(refMatches('INC-1').map((m) => m.ref)).toEqual(['INC-1']);
     expect(refMatches('(INC-7), "INC-8".').map((m) => m.ref)).toEqual(['INC-7', 'INC-8']);
+  });
+
+  it('agrees with findIncidentRefs on any text, non-ASCII neighbours included', () => {
+    const pieces = ['INC-', 'inc-', 'INC', '-', '1', '7', '0', '12345678901', ' ', '.', '(', '_', 'x', 'Z', 'é', 'ß', '中', 'Ⅻ', '٣', '‐', '𝒜', '😀', '\n'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+      const text = parts.join('');
+      expect([...new Set(refMatches(text).map((m) => m.ref))]).toEqual(findIncidentRefs(text));
+    }), { numRuns: 2000 });
   });
 
   it('is empty for text without references', () => {

@@ -1,4 +1,4 @@
-import { findIncidentRefs } from '@/lib/incident-io/reference';
+import { findIncidentRefs, parseIncidentRef } from '@/lib/incident-io/reference';
 
 export interface RefMatch {
   /** Normalised, e.g. `INC-123`. */
@@ -13,19 +13,37 @@ const MAYBE_REF = /inc-\d/i;
 /** Whether a text could hold a reference (false means it certainly holds none). */
 export const mayHoldRef = (text: string) => MAYBE_REF.test(text);
 const CANDIDATE = /inc-\d+/gi;
-
 /**
- * Every `INC-n` in a text with its offsets. What counts as a reference (word boundaries, digit
- * count) is reference.ts's rule: each candidate is confirmed by `findIncidentRefs` on the candidate
- * plus the one character either side that its boundary checks look at.
+ * reference.ts's boundary rule (no letter, number, `_` or `-` before; no letter, number or `_`
+ * after) for ASCII neighbours, where `\p{L}`/`\p{N}` are exactly `[A-Za-z]`/`[0-9]`. Its Unicode
+ * pattern takes milliseconds to compile, on every page load, so it is only used (compiled) for
+ * the rare candidate with a non-ASCII neighbour.
  */
+const GLUED_BEFORE = /[A-Za-z0-9_-]/;
+const GLUED_AFTER = /[A-Za-z0-9_]/;
+const isAscii = (char: string) => char.charCodeAt(0) < 0x80;
+
+/** The reference a candidate stands for, by reference.ts's rules, or null. */
+function confirm(text: string, start: number, end: number): string | null {
+  const before = text.charAt(start - 1);
+  const after = text.charAt(end);
+  if ((before && !isAscii(before)) || (after && !isAscii(after))) {
+    // Two units each side: a neighbour outside the BMP is a surrogate pair.
+    return findIncidentRefs(text.slice(Math.max(0, start - 2), end + 2))[0] ?? null;
+  }
+  if (GLUED_BEFORE.test(before) || GLUED_AFTER.test(after)) return null;
+  const ref = parseIncidentRef(text.slice(start, end));
+  return ref?.kind === 'number' ? ref.reference : null;
+}
+
+/** Every `INC-n` in a text with its offsets; what counts as a reference is reference.ts's rule. */
 export function refMatches(text: string): RefMatch[] {
   if (!MAYBE_REF.test(text)) return [];
   const found: RefMatch[] = [];
   for (const candidate of text.matchAll(CANDIDATE)) {
     const start = candidate.index;
     const end = start + candidate[0].length;
-    const [ref] = findIncidentRefs(text.slice(Math.max(0, start - 1), end + 1));
+    const ref = confirm(text, start, end);
     if (ref) found.push({ ref, start, end });
   }
   return found;

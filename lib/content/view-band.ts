@@ -21,12 +21,6 @@ interface Box {
 const hidden = (box: Box) => box.width === 0 && box.height === 0;
 const crosses = (box: Box, band: Band) => box.bottom >= band.top && box.top <= band.bottom;
 
-/** Whether an element is shown and its box crosses `band`. */
-export function inBand(el: Element, band: Band): boolean {
-  const box = el.getBoundingClientRect();
-  return !hidden(box) && crosses(box, band);
-}
-
 /**
  * The elements of `list` (document order) whose boxes cross `band`, reading O(log n + k) boxes
  * rather than n. A conversation is laid out in document order, top to bottom, or bottom to top in
