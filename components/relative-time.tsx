@@ -1,31 +1,18 @@
 import { useEffect, useState } from 'react';
+import { formatAge, formatAgo } from '@/lib/time-format';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-const absoluteFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// Built on first use: constructing a formatter costs tens of milliseconds on slow machines.
+let absoluteFormat: Intl.DateTimeFormat | undefined;
 
 function toTime(date: string | number): number {
   return typeof date === 'number' ? date : Date.parse(date);
 }
 
-/** Compact age for dense rows: "<1 min", "12 min", "3 h", "2 d". Future times (clock skew) count as now. */
-export function formatAge(elapsedMs: number): string {
-  const ms = Math.max(0, elapsedMs);
-  if (ms < MINUTE) return '<1 min';
-  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min`;
-  if (ms < DAY) return `${Math.floor(ms / HOUR)} h`;
-  return `${Math.floor(ms / DAY)} d`;
-}
-
-/** Sentence form: "just now", "12 min ago". */
-export function formatAgo(elapsedMs: number): string {
-  return elapsedMs < MINUTE ? 'just now' : `${formatAge(elapsedMs)} ago`;
-}
+export { formatAge, formatAgo };
 
 export function formatAbsolute(date: string | number): string {
   const time = toTime(date);
+  absoluteFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return Number.isFinite(time) ? absoluteFormat.format(time) : String(date);
 }
 

@@ -64,6 +64,7 @@ async function loadCost(page: Page, url: string): Promise<number> {
 
 test('main-thread budget on a 2,000-message ticket', async ({ context, panel }) => {
   void panel;
+  test.setTimeout(150_000); // ten loads of long tickets on a shared runner
   const page = await deskPage(context);
   const urlFor = (messages: number) => `https://acme.zendesk.com/agent/tickets/${50_000 + messages}`;
   for (const messages of [200, 2_000]) await page.route(urlFor(messages), (route) => route.fulfill({ contentType: 'text/html', body: longTicket(messages) }));

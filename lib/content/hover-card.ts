@@ -1,3 +1,4 @@
+import { formatAgo } from '@/lib/time-format';
 import { button, h } from './h';
 
 /** What a hover card says about an incident (public incidents only; the background enforces it). */
@@ -16,28 +17,11 @@ const GAP = 6;
 /** Long enough to move the pointer from the reference onto the card. */
 const HIDE_DELAY_MS = 300;
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/**
- * "just now", "12 min ago", "3 h ago": the side panel's wording (components/relative-time.tsx).
- * Not imported from there: that module brings React and builds an Intl.DateTimeFormat when it
- * loads, which cost this script about 40 ms on every help-desk page.
- */
-function ago(elapsedMs: number): string {
-  const ms = Math.max(0, elapsedMs);
-  if (ms < MINUTE) return 'just now';
-  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min ago`;
-  if (ms < DAY) return `${Math.floor(ms / HOUR)} h ago`;
-  return `${Math.floor(ms / DAY)} d ago`;
-}
-
 const clip = (text: string) => (text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1).trimEnd()}…` : text);
 
 /** The card's lines for an incident (pure, for the tests and the renderer). */
 export function cardLines(info: CardInfo, now: number): { title: string; meta: string; update: string } {
-  const updated = `Updated ${ago(now - Date.parse(info.updatedAt))}`;
+  const updated = `Updated ${formatAgo(now - Date.parse(info.updatedAt))}`;
   return {
     title: `${info.reference}: ${info.name}`,
     meta: `${info.status} · ${info.severity ?? 'No severity'}`,
