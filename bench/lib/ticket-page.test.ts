@@ -6,7 +6,7 @@ import { appendMessage, MENTION_EVERY, messageText, zendeskTicketWithMessages } 
 describe('generated Zendesk ticket pages', () => {
   it('hold the requested number of messages, which the Zendesk adapter reads as the conversation', () => {
     document.documentElement.innerHTML = zendeskTicketWithMessages(200);
-    const roots = zendesk.messageRoots(document);
+    const roots = Array.from(zendesk.messageList(document));
     expect(roots).toHaveLength(200);
     const mentioning = roots.filter((root) => /INC-\d+/.test(root.textContent ?? ''));
     expect(mentioning).toHaveLength(200 / MENTION_EVERY);
@@ -16,7 +16,7 @@ describe('generated Zendesk ticket pages', () => {
   it('grow by one message per appended reply', () => {
     document.documentElement.innerHTML = zendeskTicketWithMessages(3);
     appendMessage(messageText(MENTION_EVERY));
-    const roots = zendesk.messageRoots(document);
+    const roots = Array.from(zendesk.messageList(document));
     expect(roots).toHaveLength(4);
     expect(roots[3]?.textContent).toContain('INC-');
   });

@@ -9,7 +9,7 @@ function reread(doc: Document, href: string) {
   const adapter = detectAdapter(doc, url)!;
   return {
     ticket: adapter.readTicket(doc, url),
-    refs: adapter.messageRoots(doc).flatMap((root) => root.textContent?.match(/INC-\d+/g) ?? []),
+    refs: Array.from(adapter.messageList(doc)).flatMap((root) => root.textContent?.match(/INC-\d+/g) ?? []),
     editor: adapter.findReplyEditor(doc),
   };
 }

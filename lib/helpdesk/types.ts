@@ -37,10 +37,6 @@ export interface HelpdeskAdapter {
    * document order and uncopied: the content script reads a long ticket a window at a time
    */
   messageList(doc: Document): ArrayLike<Element>;
-  /** `messageList` as an array, for callers that want every message (tests, small pages) */
-  messageRoots(doc: Document): Element[];
   findReplyEditor(doc: Document): Element | null;
 }
 
-/** What each adapter module spells out; `defineAdapter` derives the rest. */
-export type AdapterSpec = Omit<HelpdeskAdapter, 'messageRoots'>;

@@ -1,5 +1,5 @@
 import { capture, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
@@ -17,7 +17,7 @@ const EDITOR = [
   'textarea#body',
 ];
 
-export const freescout = defineAdapter({
+export const freescout: HelpdeskAdapter = {
   id: 'freescout',
   name: 'FreeScout',
   matches: [],
@@ -34,7 +34,7 @@ export const freescout = defineAdapter({
   },
   messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
-});
+};
 
 /* Test URLs
 https://help.example.org/conversation/1207?folder_id=3

@@ -1,5 +1,5 @@
 import { capture, documentTitle, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
@@ -16,7 +16,7 @@ const EDITOR = [
   '.fr-element[contenteditable="true"]',
 ];
 
-export const freshdesk = defineAdapter({
+export const freshdesk: HelpdeskAdapter = {
   id: 'freshdesk',
   name: 'Freshdesk',
   matches: ['https://*.freshdesk.com/a/*'],
@@ -31,7 +31,7 @@ export const freshdesk = defineAdapter({
   },
   messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
-});
+};
 
 /* Test URLs
 https://acme.freshdesk.com/a/tickets/7734

@@ -1,5 +1,5 @@
 import { capture, documentTitle, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
@@ -20,7 +20,7 @@ const MESSAGES = [
 const viewer = (doc: Document) => doc.querySelector(VIEWER.join(', ')) ?? doc;
 
 /** Front's composer framework is unverified (helpdesk.md): the editor is discovered, not named. */
-export const front = defineAdapter({
+export const front: HelpdeskAdapter = {
   id: 'front',
   name: 'Front',
   // Covers app.frontapp.com and company subdomains.
@@ -37,7 +37,7 @@ export const front = defineAdapter({
   },
   messageList: (doc) => matchList(viewer(doc), MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(viewer(doc)) ?? largestReplyEditor(doc),
-});
+};
 
 /* Test URLs
 https://app.frontapp.com/open/cnv_8h3k2p1

@@ -1,5 +1,5 @@
 import { capture, documentTitle, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
@@ -35,7 +35,7 @@ function locate(url: URL): { id: string; canonical: string } | null {
 }
 
 /** Unknown desks: a ticket-like URL, the page's main heading and the largest visible reply editor. */
-export const generic = defineAdapter({
+export const generic: HelpdeskAdapter = {
   id: 'generic',
   name: 'Help desk',
   matches: [],
@@ -51,7 +51,7 @@ export const generic = defineAdapter({
   },
   messageList: (doc) => matchList(doc, GENERIC_MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(doc),
-});
+};
 
 /* Test URLs
 https://support.example.org/tickets/4411

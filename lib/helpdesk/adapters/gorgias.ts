@@ -1,5 +1,5 @@
 import { capture, documentTitle, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 import { GENERIC_MESSAGES, GENERIC_SUBJECT } from './generic';
@@ -9,7 +9,7 @@ import { GENERIC_MESSAGES, GENERIC_SUBJECT } from './generic';
  * is generic discovery (ARIA, headings, the largest reply editor) until a fixture from the live app
  * says otherwise.
  */
-export const gorgias = defineAdapter({
+export const gorgias: HelpdeskAdapter = {
   id: 'gorgias',
   name: 'Gorgias',
   matches: ['https://*.gorgias.com/app/*'],
@@ -24,7 +24,7 @@ export const gorgias = defineAdapter({
   },
   messageList: (doc) => matchList(doc, GENERIC_MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(doc),
-});
+};
 
 /* Test URLs
 https://acme.gorgias.com/app/ticket/30917254

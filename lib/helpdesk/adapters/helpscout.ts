@@ -1,5 +1,5 @@
 import { capture, documentTitle, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
@@ -18,7 +18,7 @@ const EDITOR = [
   '[role="textbox"][aria-label="Reply Editor"]',
 ];
 
-export const helpscout = defineAdapter({
+export const helpscout: HelpdeskAdapter = {
   id: 'helpscout',
   name: 'Help Scout',
   matches: ['https://secure.helpscout.net/*'],
@@ -35,7 +35,7 @@ export const helpscout = defineAdapter({
   },
   messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
-});
+};
 
 /* Test URLs
 https://secure.helpscout.net/conversation/2817263541/4521/?folderId=7012

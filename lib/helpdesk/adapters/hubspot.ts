@@ -1,5 +1,5 @@
 import { capture, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 import { GENERIC_MESSAGES } from './generic';
@@ -20,7 +20,7 @@ const appRoot = (doc: Document) => doc.querySelector(APP_ROOT.join(', ')) ?? doc
  * HubSpot renames its test-ids often and its thread and composer markup is unverified
  * (helpdesk.md), so messages and the editor come from ARIA and generic discovery inside the app.
  */
-export const hubspot = defineAdapter({
+export const hubspot: HelpdeskAdapter = {
   id: 'hubspot',
   name: 'HubSpot',
   matches: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
@@ -37,7 +37,7 @@ export const hubspot = defineAdapter({
   },
   messageList: (doc) => matchList(appRoot(doc), GENERIC_MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(appRoot(doc)),
-});
+};
 
 /* Test URLs
 https://app.hubspot.com/help-desk/4410592/view/all-open/ticket/18822910457

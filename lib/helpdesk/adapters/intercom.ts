@@ -1,5 +1,5 @@
 import { capture, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
@@ -24,7 +24,7 @@ const EDITOR = [
 /** Notes have their own composer; a customer update must go into the reply. */
 const notInNote = (el: Element) => el.closest('.o__note') === null;
 
-export const intercom = defineAdapter({
+export const intercom: HelpdeskAdapter = {
   id: 'intercom',
   name: 'Intercom',
   matches: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'],
@@ -47,7 +47,7 @@ export const intercom = defineAdapter({
     return stream ? matchList(stream, MESSAGES) : [];
   },
   findReplyEditor: (doc) => firstEditor(doc, EDITOR, notInNote),
-});
+};
 
 /* Test URLs
 https://app.intercom.com/a/inbox/abc123de/inbox/admin/5512/conversation/184000012345678

@@ -1,5 +1,5 @@
 import { capture, documentTitle, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
@@ -25,7 +25,7 @@ function redactorFor(doc: Document, textareaSelector: string): Element | null {
   return box ? firstEditor(box, ['[contenteditable="true"]']) : null;
 }
 
-export const osticket = defineAdapter({
+export const osticket: HelpdeskAdapter = {
   id: 'osticket',
   name: 'osTicket',
   matches: [],
@@ -43,7 +43,7 @@ export const osticket = defineAdapter({
   messageList: (doc) => matchList(doc, MESSAGES),
   // Public reply (not #internal_note); a plain textarea when rich text is turned off.
   findReplyEditor: (doc) => redactorFor(doc, 'textarea#response') ?? firstEditor(doc, ['form#reply [contenteditable="true"]', 'textarea#response']),
-});
+};
 
 /* Test URLs
 https://support.example.org/scp/tickets.php?id=58

@@ -1,5 +1,5 @@
 import { capture, documentTitle, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
@@ -20,7 +20,7 @@ const EDITOR = [
   'textarea[name="UpdateContent"]',
 ];
 
-export const requestTracker = defineAdapter({
+export const requestTracker: HelpdeskAdapter = {
   id: 'request-tracker',
   name: 'RT',
   matches: [],
@@ -38,7 +38,7 @@ export const requestTracker = defineAdapter({
   },
   messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
-});
+};
 
 /* Test URLs
 http://127.0.0.1:8080/Ticket/Display.html?id=1

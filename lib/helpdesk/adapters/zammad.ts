@@ -1,5 +1,5 @@
 import { capture, documentTitle, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
@@ -24,7 +24,7 @@ const EDITOR = [
 
 const activeTab = (doc: Document) => doc.querySelector(ACTIVE_TAB.join(', ')) ?? doc;
 
-export const zammad = defineAdapter({
+export const zammad: HelpdeskAdapter = {
   id: 'zammad',
   name: 'Zammad',
   matches: [],
@@ -43,7 +43,7 @@ export const zammad = defineAdapter({
   },
   messageList: (doc) => matchList(activeTab(doc), MESSAGES),
   findReplyEditor: (doc) => firstEditor(activeTab(doc), EDITOR),
-});
+};
 
 /* Test URLs
 https://support.example.org/#ticket/zoom/412

@@ -1,5 +1,5 @@
 import { capture, documentTitle, firstText, matchList } from '../dom';
-import { defineAdapter } from '../define-adapter';
+import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
@@ -35,7 +35,7 @@ function activePane(doc: Document): Document | Element {
   return doc;
 }
 
-export const zendesk = defineAdapter({
+export const zendesk: HelpdeskAdapter = {
   id: 'zendesk',
   name: 'Zendesk',
   matches: ['https://*.zendesk.com/agent/*'],
@@ -50,7 +50,7 @@ export const zendesk = defineAdapter({
   },
   messageList: (doc) => matchList(activePane(doc), MESSAGES),
   findReplyEditor: (doc) => firstEditor(activePane(doc), EDITOR),
-});
+};
 
 /* Test URLs
 https://acme.zendesk.com/agent/tickets/48213
