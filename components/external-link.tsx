@@ -1,15 +1,8 @@
 import type { ReactNode } from 'react';
 
-/** The URL if it is http(s), else null: API-supplied links must never become `javascript:` or `data:` hrefs. */
-export function safeHttpUrl(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
+import { safeHttpUrl } from '@/lib/web-url';
+
+export { safeHttpUrl };
 
 export interface ExternalLinkProps {
   href: string | undefined;

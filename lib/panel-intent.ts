@@ -1,9 +1,10 @@
 import { z } from 'zod/mini';
+import { isWebUrl } from '@/lib/web-url';
 
 // zod/mini: the side panel parses stored intents with these (see lib/incident-io/schemas.ts).
 
 /** Ticket links shown to the agent and stored in incident.io: web URLs only (never `javascript:`). */
-const webUrl = z.url().check(z.maxLength(2000), z.refine((url) => /^https?:\/\//i.test(url), 'Only http(s) URLs'));
+const webUrl = z.url().check(z.maxLength(2000), z.refine(isWebUrl, 'Only http(s) URLs'));
 
 /** Text that arrives from web pages is bounded; the declare form shows it for the agent to confirm. */
 export const declarePrefillSchema = z.object({

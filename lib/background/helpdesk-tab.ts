@@ -2,15 +2,12 @@ import { browser } from '#imports';
 import { z } from 'zod';
 import type { TabRequest } from '@/lib/content/tab-protocol';
 import { ticketRefSchema, type TicketRef } from '@/lib/panel-intent';
+import { isWebUrl } from '@/lib/web-url';
 
-/** Ticket links end up in incident.io and in the panel: only web URLs, never `javascript:` and co. */
-export const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
-// ticketRefSchema is zod/mini (the side panel bundles it): checks are added with `.check`.
-const webTicketSchema = ticketRefSchema.check(z.refine((ticket: TicketRef) => isWebUrl(ticket.url) && isWebUrl(ticket.attachment.url)));
 
 // Replies come from a content script running inside a web page: parse them like any untrusted input.
 export const replySchemas = {
-  'ticket/read': z.object({ ticket: z.nullable(webTicketSchema), selection: z.string().max(20_000) }),
+  'ticket/read': z.object({ ticket: z.nullable(ticketRefSchema), selection: z.string().max(20_000) }),
   'reply/insert': z.union([
     z.object({ ok: z.literal(true), method: z.string().max(40) }),
     z.object({ ok: z.literal(false), reason: z.string().max(2_000) }),
@@ -41,7 +38,7 @@ export async function readTicketTab(tabId: number): Promise<{ ticket: TicketRef 
 
 /** An http(s) page URL, or null (the URL is hidden without activeTab or a host permission). */
 export function webUrl(url: string | undefined): string | null {
-  return url && /^https?:\/\//i.test(url) ? url : null;
+  return isWebUrl(url) ? url : null;
 }
 
 /** The active tab of a window (the side panel's), or of the last focused window. */

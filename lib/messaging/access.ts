@@ -1,3 +1,5 @@
+import { isWebUrl } from '@/lib/web-url';
+
 /** The fields of `runtime.MessageSender` that the browser stamps; a message body can't forge them. */
 export interface StampedSender {
   id?: string;
@@ -16,7 +18,6 @@ export interface ExtensionIdentity {
   origin: string;
 }
 
-const isWebUrl = (url: string | undefined) => /^https?:\/\//i.test(url ?? '');
 
 /**
  * Decides who is calling from the sender alone. Messages from other extensions (a different `id`)

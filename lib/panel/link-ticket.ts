@@ -1,4 +1,4 @@
-import { safeHttpUrl } from '@/components/external-link';
+import { safeHttpUrl } from '@/lib/web-url';
 import { AppError } from '@/lib/app-error';
 import type { CreateAttachmentPayload } from '@/lib/incident-io/schemas';
 import type { TicketRef } from '@/lib/panel-intent';
