@@ -1,4 +1,7 @@
 import { defineConfig } from 'wxt';
+import { HELPDESK_CSS, HELPDESK_SCRIPT } from './lib/content/files';
+import { HIGHLIGHT_CSS } from './lib/content/highlight-style';
+import { saasMatchPatterns } from './lib/helpdesk/registry';
 
 // The e2e build is the production build plus test hooks on the background's globalThis
 // (context-menu and command handlers cannot be fired from Playwright otherwise).
@@ -13,11 +16,16 @@ export default defineConfig({
     // Self-hosted help desks: the agent grants their own origin from the side panel ("Enable on this site").
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Incident Copilot' },
+    // entrypoints/helpdesk.ts, an unlisted script (see there for why).
+    content_scripts: [{ matches: saasMatchPatterns(), js: [HELPDESK_SCRIPT], css: [HELPDESK_CSS], run_at: 'document_idle' }],
     commands: {
       'quick-declare': { suggested_key: { default: 'Alt+Shift+D' }, description: 'Declare an incident from this page' },
     },
   },
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: HELPDESK_CSS, contents: HIGHLIGHT_CSS });
+    },
     // e2e only: headless Chromium can't answer the "Enable on this site" permission prompt, so the
     // self-hosted fixture origins (and Request Tracker on 127.0.0.1) are granted up front; the panel's
     // permissions.request then resolves at once and everything after the prompt runs for real.

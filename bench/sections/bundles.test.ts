@@ -18,7 +18,7 @@ function build(files: Record<string, string>) {
 describe('bundle sizes', () => {
   it('counts each entrypoint with the files it loads first, following static chunk imports', () => {
     build({
-      'manifest.json': JSON.stringify({ background: { service_worker: 'background.js' }, content_scripts: [{ js: ['content-scripts/helpdesk.js'] }] }),
+      'manifest.json': JSON.stringify({ background: { service_worker: 'background.js' }, content_scripts: [{ js: ['helpdesk.js'] }] }),
       'background.js': 'console.log(1)',
       'sidepanel.html': '<script type="module" src="/chunks/sidepanel-a1.js"></script><link rel="stylesheet" href="/assets/sidepanel-b2.css">',
       'chunks/sidepanel-a1.js': 'import{x}from"./shared-c3.js";import("./lazy-d4.js");import(`./lazy-e5.js`)',
@@ -27,7 +27,7 @@ describe('bundle sizes', () => {
       'chunks/lazy-e5.js': 'export default 2',
       'chunks/lazy-f6.js': 'export const y=3',
       'assets/sidepanel-b2.css': 'body{}',
-      'content-scripts/helpdesk.js': 'void 0',
+      'helpdesk.js': 'void 0',
     });
     expect(entrypoints(dir)).toEqual({
       background: { initial: ['background.js'], lazy: [] },
@@ -36,7 +36,7 @@ describe('bundle sizes', () => {
         // Loaded when a dynamic import() fires; a chunk already loaded first isn't counted again.
         lazy: ['chunks/lazy-d4.js', 'chunks/lazy-f6.js', 'chunks/lazy-e5.js'],
       },
-      'content-scripts/helpdesk': { initial: ['content-scripts/helpdesk.js'], lazy: [] },
+      'helpdesk': { initial: ['helpdesk.js'], lazy: [] },
     });
   });
 
@@ -56,11 +56,11 @@ describe('bundle sizes', () => {
 
   it('holds the side panel and content script to their gzip budgets', () => {
     build({
-      'manifest.json': JSON.stringify({ content_scripts: [{ js: ['content-scripts/helpdesk.js'] }] }),
+      'manifest.json': JSON.stringify({ content_scripts: [{ js: ['helpdesk.js'] }] }),
       'sidepanel.html': '<p></p>',
-      'content-scripts/helpdesk.js': 'x',
+      'helpdesk.js': 'x',
     });
     const results = measureBundles(dir);
-    expect(results.map((r) => [r.metric.split(' ')[0], r.budget?.max])).toEqual([['sidepanel', 110], ['content-scripts/helpdesk', 15]]);
+    expect(results.map((r) => [r.metric.split(' ')[0], r.budget?.max])).toEqual([['sidepanel', 110], ['helpdesk', 15]]);
   });
 });

@@ -1,9 +1,8 @@
 import { browser } from '#imports';
 import { AppError } from '@/lib/app-error';
+import { HELPDESK_CSS_PATH, HELPDESK_SCRIPT_PATH } from '@/lib/content/files';
 import { adapterForUrl } from '@/lib/helpdesk/registry';
 
-/** The help-desk content script as built (entrypoints/helpdesk.content → content-scripts/helpdesk.js). */
-export const HELPDESK_SCRIPT = '/content-scripts/helpdesk.js';
 const ID_PREFIX = 'site-';
 
 const patternFor = (origin: string) => `${origin}/*`;
@@ -47,12 +46,15 @@ export async function enableSite(url: string, tabId?: number): Promise<string[]>
   }
   if (!(await enabledSites()).includes(origin)) {
     await browser.scripting.registerContentScripts([{
-      id: scriptId(origin), matches: [patternFor(origin)], js: [HELPDESK_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true,
+      id: scriptId(origin), matches: [patternFor(origin)], js: [HELPDESK_SCRIPT_PATH], css: [HELPDESK_CSS_PATH], runAt: 'document_idle', persistAcrossSessions: true,
     }]);
   }
   if (tabId !== undefined) {
     // Best effort: the tab may have navigated elsewhere meanwhile; the registration still applies.
-    await browser.scripting.executeScript({ target: { tabId }, files: [HELPDESK_SCRIPT] }).catch(() => undefined);
+    await Promise.all([
+      browser.scripting.insertCSS({ target: { tabId }, files: [HELPDESK_CSS_PATH] }),
+      browser.scripting.executeScript({ target: { tabId }, files: [HELPDESK_SCRIPT_PATH] }),
+    ]).catch(() => undefined);
   }
   return enabledSites();
 }
@@ -67,8 +69,23 @@ export async function disableSite(origin: string): Promise<string[]> {
   return enabledSites();
 }
 
-/** Access revoked outside the panel (chrome://extensions): stop registering the script there too. */
+/**
+ * Registrations persist across updates and name the files they inject: after an update they are
+ * pointed at this version's files (which may have moved).
+ */
+async function refreshSiteScripts(): Promise<void> {
+  const ids = (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id).filter((id) => id.startsWith(ID_PREFIX));
+  if (ids.length > 0) await browser.scripting.updateContentScripts(ids.map((id) => ({ id, js: [HELPDESK_SCRIPT_PATH], css: [HELPDESK_CSS_PATH] })));
+}
+
+/**
+ * Access revoked outside the panel (chrome://extensions): stop registering the script there too.
+ * An update: keep the registrations pointing at real files.
+ */
 export function registerSiteAccessListeners(): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void refreshSiteScripts();
+  });
   browser.permissions.onRemoved.addListener(({ origins = [] }) => {
     const ids = origins.map((pattern) => scriptId(pattern.replace(/\/\*$/, '')));
     void browser.scripting.getRegisteredContentScripts({ ids }).then((found) =>

@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { insertText, type InsertResult } from '@/lib/helpdesk/editors/insert';
 import { generic } from '@/lib/helpdesk/adapters/generic';
 import { detectAdapter } from '@/lib/helpdesk/registry';
@@ -9,8 +8,9 @@ import { ext, sendRead } from './ext';
 import { h } from './h';
 import { HoverCard } from './hover-card';
 import { cardInfo, createIncidentLookup } from './incident-lookup';
-import { addHighlightStyle, mountOverlay, type Overlay } from './overlay';
+import { mountOverlay, type Overlay } from './overlay';
 import { RefHighlighter } from './ref-highlighter';
+import type { PageLife } from './page-life';
 import { mayHoldRef } from './ref-scan';
 import { renderStrip, showStripNote } from './strip';
 import { elementsInBand, viewBand } from './view-band';
@@ -49,14 +49,11 @@ function measure(name: string, start: number) {
  * asks the background; after the first paint it reads only the messages in and around the viewport
  * (`view-band.ts`), again as the page scrolls; later it looks only at the nodes the
  * MutationObserver reports. Its UI is built the first time there is something to show. Every
- * listener and timer is bound to `ctx`, so an updated or removed extension leaves nothing behind.
+ * listener and timer is bound to `life`, so an updated or removed extension leaves nothing behind.
  */
-export function runHelpdeskPage(ctx: ContentScriptContext): void {
+export function runHelpdeskPage(life: PageLife): void {
   const doc = document;
-  let removeHighlightStyle: (() => void) | undefined;
-  const highlighter = new RefHighlighter(doc, () => {
-    removeHighlightStyle = addHighlightStyle(doc);
-  });
+  const highlighter = new RefHighlighter(doc);
   const lookup = createIncidentLookup({
     getIncident: async (ref) => (await sendRead('incidents/get', { ref })).incident,
     listUpdates: async (incidentId) => (await sendRead('incidents/updates', { incidentId })).updates,
@@ -151,7 +148,7 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
       watcher?.unobserve(entry.target);
       if (entry.target !== doc.documentElement) arrivedNear ||= entry.isIntersecting;
     }
-    if (ctx.isInvalid) return;
+    if (!life.isValid) return;
     const work = afterLayoutQueue.splice(0);
     if (arrivedNear && !work.includes(scanView)) work.push(scanView);
     for (const fn of work) fn();
@@ -242,7 +239,7 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
 
   function scheduleFlush(): void {
     flushTimer ??= setTimeout(() => {
-      if (ctx.isValid) flush();
+      if (life.isValid) flush();
     }, FLUSH_DELAY_MS);
   }
 
@@ -295,7 +292,7 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
     } catch {
       // Not connected, or incident.io unreachable: the strip stays away rather than nag on every ticket.
     }
-    if (ctx.isInvalid || ticketKey(ticket) !== ticketKey(forTicket)) return;
+    if (!life.isValid || ticketKey(ticket) !== ticketKey(forTicket)) return;
     data = next;
     dataVersion++;
     render();
@@ -380,7 +377,7 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
   let frame = 0;
   function hover(): void {
     frame = 0;
-    if (!pointer || ctx.isInvalid) return;
+    if (!pointer || !life.isValid) return;
     if (ui && pointer.target === ui.overlay.host) return ui.card.keep();
     const hit = highlighter.isEmpty ? null : highlighter.hit(pointer.clientX, pointer.clientY);
     if (hit) mountUi().card.show(hit.ref, hit.rect);
@@ -393,32 +390,32 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
 
   // --- wiring ----------------------------------------------------------------------------------
 
-  ctx.addEventListener(doc, 'mousemove', (event) => {
+  life.on(doc, 'mousemove', (event) => {
     pointer = event;
     requestHover();
   }, { passive: true });
-  ctx.addEventListener(doc, 'keydown', (event) => {
+  life.on(doc, 'keydown', (event) => {
     if (event.key === 'Escape') ui?.card.hide();
   });
   // Capture: conversation logs scroll inside their own containers, whose scroll events don't bubble.
-  ctx.addEventListener(doc, 'scroll', onScroll, { capture: true, passive: true });
-  ctx.addEventListener(window, 'resize', scheduleViewScan, { passive: true });
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  life.on(doc, 'scroll', onScroll, { capture: true, passive: true });
+  life.on(window, 'resize', scheduleViewScan, { passive: true });
+  life.onUrlChange(() => {
     // The event fires as the URL changes, before the router renders the other ticket or switches
     // panes (often only by attributes, which are not observed): re-read everything for a while.
     resyncUntil = performance.now() + RESYNC_WINDOW_MS;
     ui?.card.hide();
     scheduleFlush();
-    ctx.setTimeout(scheduleFlush, RESYNC_WINDOW_MS / 2);
+    life.setTimeout(scheduleFlush, RESYNC_WINDOW_MS / 2);
   });
-  ctx.addEventListener(doc, 'visibilitychange', () => {
+  life.on(doc, 'visibilitychange', () => {
     if (doc.visibilityState === 'visible') void refresh(false);
   });
-  ctx.addEventListener(window, 'focus', () => void refresh(false));
-  ctx.setInterval(() => {
+  life.on(window, 'focus', () => void refresh(false));
+  life.setInterval(() => {
     if (doc.visibilityState === 'visible') void refresh(false);
   }, REFRESH_INTERVAL_MS);
-  ctx.onInvalidated(() => {
+  life.onInvalidated(() => {
     observer.disconnect();
     watcher?.disconnect();
     clearTimeout(flushTimer);
@@ -426,7 +423,6 @@ export function runHelpdeskPage(ctx: ContentScriptContext): void {
     cancelAnimationFrame(frame);
     ext.runtime.onMessage.removeListener(onMessage);
     highlighter.dispose();
-    removeHighlightStyle?.();
     ui?.overlay.remove();
   });
 

@@ -1,4 +1,3 @@
-import { HIGHLIGHT_NAME } from './ref-highlighter';
 
 /** The element that hosts the extension's UI on a help-desk page (Playwright and tests find it by name). */
 export const HOST_TAG = 'incident-copilot-ui';
@@ -35,7 +34,6 @@ button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 }
 `;
 
-const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline dotted 2px #2b59c3; text-underline-offset: 2px; background-color: rgb(43 89 195 / .1); }`;
 
 export interface Overlay {
   host: HTMLElement;
@@ -59,16 +57,4 @@ export function mountOverlay(doc: Document): Overlay {
   shadow.adoptedStyleSheets = [sheet(UI_CSS)];
   doc.documentElement.append(host);
   return { host, shadow, remove: () => host.remove() };
-}
-
-/**
- * The reference highlight's style, as an adopted sheet on the document: no `<style>` node the
- * page's framework or our own MutationObserver would see. Returns its removal.
- */
-export function addHighlightStyle(doc: Document): () => void {
-  const highlightSheet = sheet(HIGHLIGHT_CSS);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, highlightSheet];
-  return () => {
-    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== highlightSheet);
-  };
 }

@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RefHighlighter } from './ref-highlighter';
 
 function page(...texts: string[]) {
   document.body.innerHTML = texts.map((text, i) => `<div class="msg" id="m${i}"><p>${text}</p></div>`).join('');
   const roots = [...document.querySelectorAll('.msg')];
-  const beforeFirst = vi.fn();
-  return { roots, beforeFirst, highlighter: new RefHighlighter(document, beforeFirst) };
+  return { roots, highlighter: new RefHighlighter(document) };
 }
 
 describe('RefHighlighter', () => {
@@ -41,13 +40,5 @@ describe('RefHighlighter', () => {
     highlighter.prune();
     expect(highlighter.rootOf(roots[1]!)).toBeUndefined();
     expect(highlighter.rootOf(text)).toBe(roots[0]);
-  });
-
-  it('prepares the page for highlights once, when the first reference is found', () => {
-    const { roots, beforeFirst, highlighter } = page('Nothing here.', 'INC-5', 'INC-6');
-    highlighter.show([roots[0]!]);
-    expect(beforeFirst).not.toHaveBeenCalled();
-    highlighter.show(roots);
-    expect(beforeFirst).toHaveBeenCalledTimes(1);
   });
 });

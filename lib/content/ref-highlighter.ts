@@ -1,6 +1,6 @@
 import { textNodesWithRefs } from './ref-scan';
 
-export const HIGHLIGHT_NAME = 'incident-copilot-ref';
+import { HIGHLIGHT_NAME } from './highlight-style';
 
 interface Entry {
   node: Text;
@@ -29,11 +29,8 @@ export class RefHighlighter {
   private count = 0;
   private highlight: Highlight | null | undefined;
 
-  constructor(
-    private readonly doc: Document,
-    /** Called once, before the first reference is marked (e.g. to add the highlight's style). */
-    private readonly beforeFirst: () => void,
-  ) {}
+  /** The highlight's style ships with the script (`HIGHLIGHT_CSS`), so marking never restyles the page. */
+  constructor(private readonly doc: Document) {}
 
   /**
    * Makes `roots` the ones that hold highlights: roots that left lose their Ranges, roots that came
@@ -134,7 +131,6 @@ export class RefHighlighter {
     if (this.highlight === undefined) {
       const supported = typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
       this.highlight = supported ? new Highlight() : null;
-      this.beforeFirst();
       if (this.highlight) CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
     }
     return this.highlight;
