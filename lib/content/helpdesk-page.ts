@@ -3,7 +3,6 @@ import { generic } from '@/lib/helpdesk/adapters/generic';
 import { detectAdapter } from '@/lib/helpdesk/registry';
 import { customerStatusText } from '@/lib/helpdesk/status-snippet';
 import type { HelpdeskAdapter, Ticket } from '@/lib/helpdesk/types';
-import { findIncidentRefs } from '@/lib/incident-io/reference';
 import { ext, sendRead } from './ext';
 import { h } from './h';
 import { HoverCard } from './hover-card';
@@ -11,7 +10,7 @@ import { cardInfo, createIncidentLookup } from './incident-lookup';
 import { mountOverlay, type Overlay } from './overlay';
 import { RefHighlighter } from './ref-highlighter';
 import type { PageLife } from './page-life';
-import { mayHoldRef } from './ref-scan';
+import { mayHoldRef, refMatches } from './ref-scan';
 import { renderStrip, showStripNote } from './strip';
 import { elementsInBand, viewBand } from './view-band';
 import { forStrip, type OpenIncident, stripModel, type TicketLink } from './strip-model';
@@ -150,12 +149,13 @@ export function runHelpdeskPage(life: PageLife): void {
     }
     if (!life.isValid) return;
     const work = afterLayoutQueue.splice(0);
-    if (arrivedNear && !work.includes(scanView)) work.push(scanView);
-    for (const fn of work) fn();
+    // Reads (the view scan's boxes) before writes (the strip), so no read lays the page out again.
+    if (arrivedNear || work.includes(scanView)) scanView();
+    for (const fn of work) if (fn !== scanView) fn();
   }
 
   function afterLayout(fn: () => void): void {
-    afterLayoutQueue.push(fn);
+    if (!afterLayoutQueue.includes(fn)) afterLayoutQueue.push(fn);
     watch(doc.documentElement);
   }
 
@@ -260,7 +260,7 @@ export function runHelpdeskPage(life: PageLife): void {
   // --- strip -----------------------------------------------------------------------------------
 
   function pageRefs(): string[] {
-    return [...new Set([...findIncidentRefs(ticket?.subject ?? ''), ...seen])];
+    return [...new Set([...refMatches(ticket?.subject ?? '').map((match) => match.ref), ...seen])];
   }
 
   function render(): void {
@@ -295,7 +295,9 @@ export function runHelpdeskPage(life: PageLife): void {
     if (!life.isValid || ticketKey(ticket) !== ticketKey(forTicket)) return;
     data = next;
     dataVersion++;
-    render();
+    // After the next layout, with the view scan's box reads first: drawing the strip now would make
+    // those reads lay out the whole ticket again.
+    afterLayout(render);
   }
 
   /**
