@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFixture } from './fixtures/load-fixture';
 import { detectAdapter } from './registry';
 
-/** What the content script does on `wxt:locationchange`: detect and read again from scratch. */
+/** What the content script does on an in-app navigation (Navigation API): detect and read again from scratch. */
 function reread(doc: Document, href: string) {
   const url = new URL(href);
   const adapter = detectAdapter(doc, url)!;
