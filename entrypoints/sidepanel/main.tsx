@@ -16,14 +16,14 @@ const queryClient = new QueryClient({
   },
 });
 
-// Reads start before the first render, which doesn't wait for them; a failure shows in the view
-// whose query it is (the query keeps the error).
-void prefetchFirstScreen(queryClient);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <Panel />
-    </QueryClientProvider>
-  </StrictMode>,
+// The first render waits for one round of storage reads (a few ms), never for the background: one
+// render with the rows is cheaper than a spinner first and the list after.
+void prefetchFirstScreen(queryClient).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <Panel />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );
