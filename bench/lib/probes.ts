@@ -8,7 +8,12 @@ import { beforePageScripts, run } from './in-browser';
  */
 export interface PanelMarks {
   firstRow?: number;
+  /** When the first row was added to the DOM (its paint follows at `firstRow`). */
+  firstRowPending?: number;
   allRows?: number;
+  /** The document's own milestones: HTML parsed, then its module scripts run (DOMContentLoaded). */
+  domInteractive?: number;
+  domContentLoaded?: number;
   timeOrigin: number;
   /** Each runtime message the page sent: type, when sent, when its reply came. */
   messages: { type: string; sent: number; replied?: number }[];
@@ -57,7 +62,14 @@ export async function panelMarks(page: Page, waitFor: 'firstRow' | 'allRows', ti
     (name) => (window as unknown as { __benchMarks?: Record<string, number> }).__benchMarks?.[name] !== undefined,
     waitFor, { timeout: timeoutMs, polling: 50 },
   );
-  return run(page, () => (window as unknown as { __benchMarks: PanelMarks }).__benchMarks, undefined);
+  return run(page, () => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      ...(window as unknown as { __benchMarks: PanelMarks }).__benchMarks,
+      domInteractive: navigation?.domInteractive,
+      domContentLoaded: navigation?.domContentLoadedEventStart,
+    };
+  }, undefined);
 }
 
 /** One fetch the service worker made: epoch ms when it started, when headers came, when the body was in. */

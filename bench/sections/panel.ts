@@ -76,14 +76,25 @@ function paintRows(kind: string, opens: Open[], budgetMs: number): Result[] {
   ];
 }
 
-/** Median milestones of an open: when each message type was first sent and answered, then the paint. */
+/**
+ * Median milestones of an open: HTML parsed, scripts run, when each message type was first sent and
+ * answered, the first row in the DOM, then its paint.
+ */
 function breakdown(opens: Open[]): string {
-  const median = (values: number[]) => summarize(values).median.toFixed(0);
+  const median = (values: number[]) => (values.length ? summarize(values).median.toFixed(0) : '–');
+  const milestone = (label: string, pick: (marks: PanelMarks) => number | undefined) =>
+    `${label} ${median(opens.flatMap((o) => pick(o.marks) ?? []))}`;
   const types = [...new Set(opens.flatMap((o) => o.marks.messages.map((m) => m.type)))];
   const parts = types.map((type) => {
     const sent = opens.flatMap((o) => o.marks.messages.filter((m) => m.type === type).slice(0, 1).map((m) => m.sent));
     const replied = opens.flatMap((o) => o.marks.messages.filter((m) => m.type === type && m.replied !== undefined).slice(0, 1).map((m) => m.replied!));
     return `${type} sent ${median(sent)} → reply ${replied.length ? median(replied) : '–'}`;
   });
-  return [...parts, `painted ${median(opens.map((o) => o.paintedMs))}`].join('; ');
+  return [
+    milestone('HTML parsed', (m) => m.domInteractive),
+    milestone('scripts run (DOMContentLoaded)', (m) => m.domContentLoaded),
+    ...parts,
+    milestone('first row in the DOM', (m) => m.firstRowPending),
+    `painted ${median(opens.map((o) => o.paintedMs))}`,
+  ].join('; ');
 }
