@@ -2,23 +2,18 @@
 import { firstScreenRead, queryClient } from './query-client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import '@/components/styles.css';
 import { Panel } from '@/lib/panel/panel';
 
 // The first render waits for one round of storage reads (a few ms), never for the background: one
-// render with the rows is cheaper than a spinner first and the list after. It runs synchronously,
-// in the task that has the data, rather than as one more task queued behind others.
-void firstScreenRead.then(() => {
-  const root = createRoot(document.getElementById('root')!);
-  flushSync(() =>
-    root.render(
-      <StrictMode>
-        <QueryClientProvider client={queryClient}>
-          <Panel />
-        </QueryClientProvider>
-      </StrictMode>,
-    ),
-  );
-});
+// render with the rows is cheaper than a spinner first and the list after.
+void firstScreenRead.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <Panel />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
+);
