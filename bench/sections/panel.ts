@@ -1,7 +1,7 @@
 import { instrumentedPage, launch, scriptMs } from '../lib/browser';
 import type { BenchContext } from '../lib/context';
 import { connectExtension, dropBackgroundCaches, openCacheAge, panelUrl, requireExtension } from '../lib/extension';
-import { addPanelProbe, type PanelMarks, panelMarks } from '../lib/probes';
+import { addPanelProbe, type PanelMarks, panelMarksOf } from '../lib/probes';
 import type { Result } from '../lib/report';
 import { summarize } from '../lib/stats';
 
@@ -23,8 +23,7 @@ type PanelTab = Awaited<ReturnType<typeof instrumentedPage>>;
  * start, in the extension's renderer as the real side panel is) and waits for the first painted row.
  */
 async function openPanel(tab: PanelTab, extensionId: string): Promise<Open> {
-  await tab.page.goto(panelUrl(extensionId));
-  const marks = await panelMarks(tab.page, 'firstRow');
+  const marks = await panelMarksOf(tab.page, 'firstRow', () => tab.page.goto(panelUrl(extensionId)));
   // The DevTools counters start again with each document, so this is the load's own script time.
   return { paintedMs: marks.firstRow!, scriptMs: scriptMs(await tab.metrics()), marks };
 }
