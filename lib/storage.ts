@@ -20,16 +20,18 @@ export interface TypedItem<T> {
 }
 
 export function typedItem<S extends z.core.$ZodType>(key: StorageItemKey, schema: S, fallback: z.infer<S>): TypedItem<z.infer<S>> {
-  const item = storage.defineItem<unknown>(key);
   const parse = (raw: unknown): z.infer<S> => {
     const result = z.safeParse(schema, raw);
     return result.success ? result.data : fallback;
   };
+  // By key, not storage.defineItem: a defined item reads its value as soon as it is defined, so
+  // every page that imports this module would read every item (the side panel, all fourteen of
+  // them, competing with the few reads its first screen waits for).
   return {
-    get: async () => parse(await item.getValue()),
-    set: (value) => item.setValue(z.parse(schema, value)),
-    remove: () => item.removeValue(),
-    watch: (callback) => item.watch((raw) => callback(parse(raw))),
+    get: async () => parse(await storage.getItem(key)),
+    set: (value) => storage.setItem(key, z.parse(schema, value)),
+    remove: () => storage.removeItem(key),
+    watch: (callback) => storage.watch(key, (raw) => callback(parse(raw))),
   };
 }
 

@@ -8,7 +8,12 @@ import { beforePageScripts, run } from './in-browser';
  */
 export interface PanelMarks {
   firstRow?: number;
+  /** When the first row was added to the DOM (its paint follows at `firstRow`). */
+  firstRowPending?: number;
   allRows?: number;
+  /** The document's own milestones: HTML parsed, then its module scripts run (DOMContentLoaded). */
+  domInteractive?: number;
+  domContentLoaded?: number;
   timeOrigin: number;
   /** Each runtime message the page sent: type, when sent, when its reply came. */
   messages: { type: string; sent: number; replied?: number }[];
@@ -35,7 +40,10 @@ function installPanelProbe(expectRows: number) {
     marks[`${name}Pending`] = performance.now();
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => { marks[name] = performance.now(); };
+      channel.port1.onmessage = () => {
+        marks[name] = performance.now();
+        console.debug(`bench-mark:${name}`); // for panelMarksOf, which listens instead of polling
+      };
       channel.port2.postMessage(0);
     });
   };
@@ -57,7 +65,31 @@ export async function panelMarks(page: Page, waitFor: 'firstRow' | 'allRows', ti
     (name) => (window as unknown as { __benchMarks?: Record<string, number> }).__benchMarks?.[name] !== undefined,
     waitFor, { timeout: timeoutMs, polling: 50 },
   );
-  return run(page, () => (window as unknown as { __benchMarks: PanelMarks }).__benchMarks, undefined);
+  return readMarks(page);
+}
+
+/**
+ * Navigates (`navigate`) and returns the new document's marks once `waitFor` is stamped. It listens
+ * for the probe's console message instead of polling the page: the first poll of a new document
+ * evaluates Playwright's injected script there (10–20 ms of main thread), which can land between the
+ * rows' insertion and their paint and delay the mark by that much.
+ */
+export async function panelMarksOf(page: Page, waitFor: 'firstRow' | 'allRows', navigate: () => Promise<unknown>, timeoutMs = 30_000): Promise<PanelMarks> {
+  const stamped = page.waitForEvent('console', { predicate: (message) => message.text() === `bench-mark:${waitFor}`, timeout: timeoutMs });
+  await navigate();
+  await stamped;
+  return readMarks(page);
+}
+
+function readMarks(page: Page): Promise<PanelMarks> {
+  return run(page, () => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      ...(window as unknown as { __benchMarks: PanelMarks }).__benchMarks,
+      domInteractive: navigation?.domInteractive,
+      domContentLoaded: navigation?.domContentLoadedEventStart,
+    };
+  }, undefined);
 }
 
 /** One fetch the service worker made: epoch ms when it started, when headers came, when the body was in. */

@@ -1,7 +1,7 @@
 import { instrumentedPage, launch, scriptMs } from '../lib/browser';
 import type { BenchContext } from '../lib/context';
 import { connectExtension, dropBackgroundCaches, openCacheAge, panelUrl, requireExtension } from '../lib/extension';
-import { addPanelProbe, type PanelMarks, panelMarks } from '../lib/probes';
+import { addPanelProbe, type PanelMarks, panelMarksOf } from '../lib/probes';
 import type { Result } from '../lib/report';
 import { summarize } from '../lib/stats';
 
@@ -23,8 +23,7 @@ type PanelTab = Awaited<ReturnType<typeof instrumentedPage>>;
  * start, in the extension's renderer as the real side panel is) and waits for the first painted row.
  */
 async function openPanel(tab: PanelTab, extensionId: string): Promise<Open> {
-  await tab.page.goto(panelUrl(extensionId));
-  const marks = await panelMarks(tab.page, 'firstRow');
+  const marks = await panelMarksOf(tab.page, 'firstRow', () => tab.page.goto(panelUrl(extensionId)));
   // The DevTools counters start again with each document, so this is the load's own script time.
   return { paintedMs: marks.firstRow!, scriptMs: scriptMs(await tab.metrics()), marks };
 }
@@ -76,14 +75,25 @@ function paintRows(kind: string, opens: Open[], budgetMs: number): Result[] {
   ];
 }
 
-/** Median milestones of an open: when each message type was first sent and answered, then the paint. */
+/**
+ * Median milestones of an open: HTML parsed, scripts run, when each message type was first sent and
+ * answered, the first row in the DOM, then its paint.
+ */
 function breakdown(opens: Open[]): string {
-  const median = (values: number[]) => summarize(values).median.toFixed(0);
+  const median = (values: number[]) => (values.length ? summarize(values).median.toFixed(0) : '–');
+  const milestone = (label: string, pick: (marks: PanelMarks) => number | undefined) =>
+    `${label} ${median(opens.flatMap((o) => pick(o.marks) ?? []))}`;
   const types = [...new Set(opens.flatMap((o) => o.marks.messages.map((m) => m.type)))];
   const parts = types.map((type) => {
     const sent = opens.flatMap((o) => o.marks.messages.filter((m) => m.type === type).slice(0, 1).map((m) => m.sent));
     const replied = opens.flatMap((o) => o.marks.messages.filter((m) => m.type === type && m.replied !== undefined).slice(0, 1).map((m) => m.replied!));
     return `${type} sent ${median(sent)} → reply ${replied.length ? median(replied) : '–'}`;
   });
-  return [...parts, `painted ${median(opens.map((o) => o.paintedMs))}`].join('; ');
+  return [
+    milestone('HTML parsed', (m) => m.domInteractive),
+    milestone('scripts run (DOMContentLoaded)', (m) => m.domContentLoaded),
+    ...parts,
+    milestone('first row in the DOM', (m) => m.firstRowPending),
+    `painted ${median(opens.map((o) => o.paintedMs))}`,
+  ].join('; ');
 }

@@ -67,3 +67,15 @@ describe('the side panel reads the shared caches itself', () => {
     expect(send).toHaveBeenCalledWith('catalog/get', {});
   });
 });
+
+describe('the first screen is seeded from one round of storage reads', () => {
+  it('stale caches go to the background, and a stale list shows meanwhile', async () => {
+    await openIncidentsItem.set({ incidents: [incident], fetchedAt: Date.now() - pollMs - 1, complete: true });
+    send.mockImplementation(() => new Promise(() => {}));
+    await prefetchFirstScreen(client);
+    expect(send).toHaveBeenCalledWith('catalog/get', {});
+    expect(send).toHaveBeenCalledWith('incidents/fill', {});
+    expect(client.getQueryData(queries.openIncidents().queryKey)?.incidents).toEqual([incident]);
+    expect(client.getQueryData(queries.connection().queryKey)).toMatchObject({ connected: false });
+  });
+});

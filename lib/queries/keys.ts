@@ -1,9 +1,38 @@
-import { queryOptions } from '@tanstack/react-query';
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { connectionView } from '@/lib/connection';
 import { send } from '@/lib/messaging/send';
-import type { OpenIncidents } from '@/lib/messaging/protocol';
+import type { Catalog, OpenIncidents } from '@/lib/messaging/protocol';
 import { catalogIsFresh, openIncidentsAreFresh } from '@/lib/shared-cache';
 import { catalogItem, connectionItem, openIncidentsItem, settingsItem } from '@/lib/storage';
+
+/** The catalog the background cached, if still fresh (a storage read, no message). */
+export async function storedCatalog(now: number): Promise<Catalog | null> {
+  const cached = await catalogItem.get();
+  return cached && catalogIsFresh(cached, now) ? cached.catalog : null;
+}
+
+/** The shared open-incident cache (a storage read, no message) and whether it can be shown as it is. */
+export async function storedOpenIncidents(now: number): Promise<{ cached: OpenIncidents; fresh: boolean }> {
+  const [cached, settings] = await Promise.all([openIncidentsItem.get(), settingsItem.get()]);
+  return { cached, fresh: openIncidentsAreFresh(cached, settings.pollIntervalSeconds * 1000, now) };
+}
+
+/** After a missing or stale catalog cache: the background fetches it (or joins its fetch in flight). */
+export const catalogFromBackground = () => send('catalog/get', {});
+
+/**
+ * After a partial or stale open-incident cache (`cached`, as just read): shows what there is while the
+ * background refreshes (joining a refresh in flight); its pages reach the panel through the storage
+ * watch as they land (IncidentsView).
+ */
+export async function openIncidentsFromBackground(client: QueryClient, cached: OpenIncidents): Promise<OpenIncidents> {
+  const { queryKey } = queries.openIncidents();
+  if (cached.incidents.length > 0) client.setQueryData(queryKey, cached);
+  const { fetchedAt } = await send('incidents/fill', {});
+  // The watch has usually delivered the filled list already; read it only if not.
+  const watched = client.getQueryData(queryKey);
+  return watched?.complete && watched.fetchedAt === fetchedAt ? watched : openIncidentsItem.get();
+}
 
 /**
  * Query options per resource. Every API call goes through the background (it alone holds the key);
@@ -16,24 +45,14 @@ export const queries = {
   settings: () => queryOptions({ queryKey: ['settings'], queryFn: () => settingsItem.get() }),
   catalog: () => queryOptions({
     queryKey: ['catalog'],
-    queryFn: async () => {
-      const cached = await catalogItem.get();
-      return cached && catalogIsFresh(cached, Date.now()) ? cached.catalog : send('catalog/get', {});
-    },
+    queryFn: async () => (await storedCatalog(Date.now())) ?? catalogFromBackground(),
     staleTime: 5 * 60_000,
   }),
   openIncidents: () => queryOptions({
     queryKey: ['incidents', 'open'],
-    queryFn: async ({ client, queryKey }) => {
-      const [cached, settings] = await Promise.all([openIncidentsItem.get(), settingsItem.get()]);
-      if (openIncidentsAreFresh(cached, settings.pollIntervalSeconds * 1000, Date.now())) return cached;
-      // Partial or stale: show what there is while the background refreshes (joining a refresh in
-      // flight); its pages reach the panel through the storage watch as they land (IncidentsView).
-      if (cached.incidents.length > 0) client.setQueryData(queryKey, cached);
-      const { fetchedAt } = await send('incidents/fill', {});
-      // The watch has usually delivered the filled list already; read it only if not.
-      const watched = client.getQueryData<OpenIncidents>(queryKey);
-      return watched?.complete && watched.fetchedAt === fetchedAt ? watched : openIncidentsItem.get();
+    queryFn: async ({ client }) => {
+      const { cached, fresh } = await storedOpenIncidents(Date.now());
+      return fresh ? cached : openIncidentsFromBackground(client, cached);
     },
   }),
   incident: (ref: string) =>

@@ -1,17 +1,26 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { queries } from './keys';
+import { catalogFromBackground, openIncidentsFromBackground, queries, storedCatalog, storedOpenIncidents } from './keys';
 
 /**
- * Starts every read of the first screen at once, before React renders: connection, settings,
- * catalog and open incidents. On a warm open each is a storage read (one round of them, nothing
- * waits for another); only a missing or stale cache asks the background. Disconnected, the caches
- * are empty and the background's "connect first" answer stays unseen: the panel shows Settings.
+ * Reads the first screen's data (connection, settings, catalog, open incidents) from storage in one
+ * round of parallel reads and seeds the queries with it: on a warm open the first render already has
+ * the rows, instead of a spinner, then an empty list, then the rows. A missing or stale cache is left
+ * to the background, which nothing here waits for. A failed read is retried by its query, which then
+ * keeps the error for its view. Disconnected, the caches are empty and the background's "connect
+ * first" answer stays unseen: the panel shows Settings.
  */
 export async function prefetchFirstScreen(queryClient: QueryClient): Promise<void> {
-  await Promise.all([
+  const now = Date.now();
+  const [catalog, open] = await Promise.all([
+    storedCatalog(now).catch(() => null),
+    storedOpenIncidents(now).catch(() => null),
     queryClient.prefetchQuery(queries.connection()),
     queryClient.prefetchQuery(queries.settings()),
-    queryClient.prefetchQuery(queries.catalog()),
-    queryClient.prefetchQuery(queries.openIncidents()),
   ]);
+  // What was read is not read again: a stale cache goes straight to the background.
+  if (catalog) queryClient.setQueryData(queries.catalog().queryKey, catalog);
+  else void queryClient.prefetchQuery({ ...queries.catalog(), queryFn: catalogFromBackground });
+  if (!open) void queryClient.prefetchQuery(queries.openIncidents());
+  else if (open.fresh) queryClient.setQueryData(queries.openIncidents().queryKey, open.cached);
+  else void queryClient.prefetchQuery({ ...queries.openIncidents(), queryFn: ({ client }) => openIncidentsFromBackground(client, open.cached) });
 }
