@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { instrumentedPage, launch, scriptMs } from '../lib/browser';
 import type { BenchContext } from '../lib/context';
 import { connectExtension, dropBackgroundCaches, openCacheAge, panelUrl, requireExtension } from '../lib/extension';
@@ -19,6 +21,20 @@ interface Open {
 type PanelTab = Awaited<ReturnType<typeof instrumentedPage>>;
 
 /**
+ * The floor, for scale: a page of the same extension with no framework that reads the same cache
+ * and inserts one row. Written into the bench's own copy of the build.
+ */
+const FLOOR_PAGE = 'bench-floor.html';
+function writeFloorPage(extensionDir: string): void {
+  writeFileSync(path.join(extensionDir, FLOOR_PAGE), '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>floor</title></head>'
+    + '<body><ul class="incident-rows"></ul><script type="module" src="/bench-floor.js"></script></body></html>');
+  writeFileSync(path.join(extensionDir, 'bench-floor.js'), `const { openIncidents } = await chrome.storage.session.get('openIncidents');
+const row = document.createElement('li');
+row.textContent = openIncidents?.incidents?.[0]?.name ?? 'no incident';
+document.querySelector('.incident-rows').append(row);`);
+}
+
+/**
  * Loads the panel document (in one reused tab: every load is a new document with its own navigation
  * start, in the extension's renderer as the real side panel is) and waits for the first painted row.
  */
@@ -30,6 +46,7 @@ async function openPanel(tab: PanelTab, extensionId: string): Promise<Open> {
 
 export async function benchPanel(ctx: BenchContext): Promise<Result[]> {
   ctx.sandbox.reset();
+  writeFloorPage(ctx.prodDir);
   const browser = await launch({ extensionDir: ctx.prodDir });
   try {
     const { worker } = requireExtension(browser);
@@ -47,6 +64,12 @@ export async function benchPanel(ctx: BenchContext): Promise<Result[]> {
     }
     ctx.log(`side panel: ${warm.length} warm opens`);
 
+    const floor: number[] = [];
+    for (let i = 0; i < PANEL_OPENS; i++) {
+      const marks = await panelMarksOf(tab.page, 'firstRow', () => tab.page.goto(`chrome-extension://${requireExtension(browser).id}/${FLOOR_PAGE}`));
+      floor.push(marks.firstRow!);
+    }
+
     const cold: Open[] = [];
     for (let i = 0; i < PANEL_OPENS; i++) {
       await dropBackgroundCaches(worker);
@@ -56,6 +79,8 @@ export async function benchPanel(ctx: BenchContext): Promise<Result[]> {
 
     return [
       ...paintRows('warm (background cache fresh)', warm, 60),
+      { section: SECTION, metric: 'floor: a page of the extension without React that reads the same cache and inserts one row',
+        value: summarize(floor).median, unit: 'ms', summary: summarize(floor), headline: 'median', note: 'same harness and browser; the least a warm open can cost here' },
       ...paintRows('cold (background fetches open incidents + catalog from the sandbox)', cold, 110),
     ];
   } finally {
