@@ -5,6 +5,8 @@
  */
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSandbox } from '../sandbox/server';
 import { FULL_ACCESS_KEY } from '../sandbox/seed';
@@ -25,7 +27,10 @@ const identity = (await (
   await fetch(`${sandbox.url}/v1/identity`, { headers: { authorization: `Bearer ${FULL_ACCESS_KEY}` } })
 ).json()) as { identity: unknown };
 
-const context = await chromium.launchPersistentContext(path.join(root, '.output/chromium-profile'), {
+// A fresh profile each run: a reused one can keep serving an earlier build's service worker (seen
+// here: the panel got "Unknown request." from a stale background), and the sandbox starts anew anyway.
+const profileDir = mkdtempSync(path.join(tmpdir(), 'incident-copilot-chromium-'));
+const context = await chromium.launchPersistentContext(profileDir, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless,
   viewport: null,
@@ -58,6 +63,7 @@ console.log('Press Ctrl+C to stop.');
 const stop = async () => {
   await context.close().catch(() => undefined);
   await sandbox.close();
+  rmSync(profileDir, { recursive: true, force: true });
   process.exit(0);
 };
 process.on('SIGINT', stop);
