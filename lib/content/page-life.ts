@@ -5,10 +5,10 @@ import { ext } from './ext';
  * which ends when the extension goes away (updated, reloaded or removed: `runtime.id` is gone) or a
  * newer copy of the script starts in the same page (re-injected after "Enable on this site").
  *
- * WXT's ContentScriptContext does the same but costs every ticket page about 2 ms of main-thread
- * script and 80 KiB of heap at load (measured by `npm run bench`), mostly by touching the `browser`
- * namespace and polling `location` every second; this checks `runtime.id` only when one of its own
- * callbacks runs, and hears in-app navigations from the Navigation API as they happen.
+ * WXT's ContentScriptContext does the same with more machinery: it touches the `browser` namespace,
+ * posts to the page's window and polls `location` every second. This checks `runtime.id` only when
+ * one of its own callbacks runs, and hears in-app navigations from the Navigation API as they
+ * commit, not up to a second later.
  */
 export interface PageLife {
   readonly signal: AbortSignal;
