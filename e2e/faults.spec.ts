@@ -44,11 +44,13 @@ const restoreClientTimeout = (worker: Worker) =>
 
 const declaredNamed = async (name: string) => (await sandbox.incidents()).incidents.filter((i) => i.name === name);
 
-async function openDeclareForm(panel: Page) {
+/** Opens a blank declaration and types the two fields every fault must leave as they were. */
+async function typeDraft(panel: Page, name: string, summary: string) {
   await panel.getByRole('tab', { name: 'Declare' }).click();
   const again = panel.getByRole('button', { name: 'Declare incident' });
   if (await again.isVisible()) await again.click();
-  await expect(panel.getByRole('textbox', { name: 'Name' })).toBeVisible();
+  await panel.getByRole('textbox', { name: 'Name' }).fill(name);
+  await panel.getByRole('textbox', { name: 'Summary' }).fill(summary);
 }
 
 const declareForm = (panel: Page) => panel.getByRole('form', { name: 'Declare an incident' });
@@ -127,9 +129,7 @@ test.describe('Faults: what the agent sees, what is kept, what is duplicated', (
       await test.step(c.fault, async () => {
         const name = `Fault ${index}: checkout fails`;
         const summary = `Row ${index}: ${c.fault}`;
-        await openDeclareForm(panel);
-        await panel.getByRole('textbox', { name: 'Name' }).fill(name);
-        await panel.getByRole('textbox', { name: 'Summary' }).fill(summary);
+        await typeDraft(panel, name, summary);
         await c.inject(worker);
         await panel.getByRole('button', { name: 'Declare', exact: true }).click();
 
@@ -253,9 +253,7 @@ test.describe('Faults: what the agent sees, what is kept, what is duplicated', (
 
     await test.step('service worker stopped mid-create', async () => {
       const name = 'Worker stopped mid-create';
-      await openDeclareForm(panel);
-      await panel.getByRole('textbox', { name: 'Name' }).fill(name);
-      await panel.getByRole('textbox', { name: 'Summary' }).fill('Declared while the worker dies');
+      await typeDraft(panel, name, 'Declared while the worker dies');
       await sandbox.clearRequests();
       // incident.io takes 2.5 s and creates the incident even though nobody is left to hear the answer.
       await sandbox.faults([{ ...CREATE, latencyMs: 2500 }]);
@@ -275,9 +273,7 @@ test.describe('Faults: what the agent sees, what is kept, what is duplicated', (
 
     await test.step('side panel closed and reopened mid-request', async () => {
       const name = 'Panel closed mid-create';
-      await openDeclareForm(panel);
-      await panel.getByRole('textbox', { name: 'Name' }).fill(name);
-      await panel.getByRole('textbox', { name: 'Summary' }).fill('Closed the panel while declaring');
+      await typeDraft(panel, name, 'Closed the panel while declaring');
       await sandbox.clearRequests();
       await sandbox.faults([{ ...CREATE, latencyMs: 2000 }]);
       await panel.getByRole('button', { name: 'Declare', exact: true }).click();
@@ -338,9 +334,7 @@ test.describe('Faults: what the agent sees, what is kept, what is duplicated', (
       const { page, worker } = await openPanel(first);
       await connect(page, KEYS.full);
       await expect(page.getByText(/Connected as/)).toBeVisible();
-      await openDeclareForm(page);
-      await page.getByRole('textbox', { name: 'Name' }).fill(name);
-      await page.getByRole('textbox', { name: 'Summary' }).fill(summary);
+      await typeDraft(page, name, summary);
       await expect.poll(() => worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('declareDraft')))).toContain(summary);
       await first.close();
 

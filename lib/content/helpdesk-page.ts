@@ -159,15 +159,12 @@ export function runHelpdeskPage(life: PageLife): void {
     watch(doc.documentElement);
   }
 
-  let viewScanQueued = false;
+  // afterLayout queues each function once, so a scan asked for many times runs once.
   function scheduleViewScan(): void {
-    if (viewScanQueued) return;
-    viewScanQueued = true;
     afterLayout(scanView);
   }
 
   function scanView(): void {
-    viewScanQueued = false;
     if (!adapter) return;
     const start = markStart();
     noteRefs(highlighter.show(elementsInBand(adapter.messageList(doc), viewBand(window))));

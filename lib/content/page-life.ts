@@ -60,8 +60,14 @@ export function startPageLife(view: Window & typeof globalThis = window): PageLi
       target.addEventListener(type, guarded(listener as (event: Event) => void), { ...options, signal });
     },
     setTimeout(fn, ms) {
-      const id = view.setTimeout(guarded(fn), ms);
-      signal.addEventListener('abort', () => view.clearTimeout(id));
+      // The abort listener goes when the timer fires: one is set on every in-app navigation.
+      const cancel = () => view.clearTimeout(id);
+      const run = guarded(fn);
+      const id = view.setTimeout(() => {
+        signal.removeEventListener('abort', cancel);
+        run();
+      }, ms);
+      signal.addEventListener('abort', cancel, { once: true });
     },
     setInterval(fn, ms) {
       const id = view.setInterval(guarded(fn), ms);

@@ -2,6 +2,7 @@ import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { connectionView } from '@/lib/connection';
 import { send } from '@/lib/messaging/send';
 import type { Catalog, OpenIncidents } from '@/lib/messaging/protocol';
+import type { Settings } from '@/lib/settings';
 import { catalogIsFresh, openIncidentsAreFresh } from '@/lib/shared-cache';
 import { catalogItem, connectionItem, openIncidentsItem, settingsItem } from '@/lib/storage';
 
@@ -11,10 +12,15 @@ export async function storedCatalog(now: number): Promise<Catalog | null> {
   return cached && catalogIsFresh(cached, now) ? cached.catalog : null;
 }
 
-/** The shared open-incident cache (a storage read, no message) and whether it can be shown as it is. */
-export async function storedOpenIncidents(now: number): Promise<{ cached: OpenIncidents; fresh: boolean }> {
-  const [cached, settings] = await Promise.all([openIncidentsItem.get(), settingsItem.get()]);
-  return { cached, fresh: openIncidentsAreFresh(cached, settings.pollIntervalSeconds * 1000, now) };
+/**
+ * The shared open-incident cache (a storage read, no message) and whether it can be shown as it is;
+ * `settings` (its poll interval sets "fresh") when the caller is reading them anyway.
+ */
+export async function storedOpenIncidents(
+  now: number, settings: Promise<Settings> = settingsItem.get(),
+): Promise<{ cached: OpenIncidents; fresh: boolean }> {
+  const [cached, { pollIntervalSeconds }] = await Promise.all([openIncidentsItem.get(), settings]);
+  return { cached, fresh: openIncidentsAreFresh(cached, pollIntervalSeconds * 1000, now) };
 }
 
 /** After a missing or stale catalog cache: the background fetches it (or joins its fetch in flight). */

@@ -11,11 +11,13 @@ import { catalogFromBackground, openIncidentsFromBackground, queries, storedCata
  */
 export async function prefetchFirstScreen(queryClient: QueryClient): Promise<void> {
   const now = Date.now();
+  // Settings are read once: for their query and for the open-incident cache's freshness.
+  const settings = queryClient.fetchQuery(queries.settings());
   const [catalog, open] = await Promise.all([
     storedCatalog(now).catch(() => null),
-    storedOpenIncidents(now).catch(() => null),
+    storedOpenIncidents(now, settings).catch(() => null),
     queryClient.prefetchQuery(queries.connection()),
-    queryClient.prefetchQuery(queries.settings()),
+    settings.catch(() => undefined),
   ]);
   // What was read is not read again: a stale cache goes straight to the background.
   if (catalog) queryClient.setQueryData(queries.catalog().queryKey, catalog);
