@@ -4,6 +4,7 @@ import { onCommand, registerCommands } from '@/lib/background/commands';
 import { onContextMenuClick, registerContextMenu } from '@/lib/background/context-menu';
 import { handlers } from '@/lib/background/handlers';
 import { pollOnce, startPoller } from '@/lib/background/poller';
+import { registerToolbarButton } from '@/lib/background/side-panel';
 import { enableSite, registerSiteAccessListeners } from '@/lib/background/site-access';
 import { exposeTestHooks } from '@/lib/background/test-hooks';
 import { createRouter } from '@/lib/messaging/handle';
@@ -17,9 +18,9 @@ export default defineBackground(() => {
   registerContextMenu();
   registerCommands();
   registerSiteAccessListeners();
+  registerToolbarButton();
   exposeTestHooks({ pollOnce, onContextMenuClick, onCommand, enableSite });
 
   // Content scripts must never read the key: close storage.local to them (session is closed by default).
   void browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
 });

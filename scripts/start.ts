@@ -51,9 +51,11 @@ await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
 
 if (headless) {
   const shot = path.join(root, '.output/start-screenshot.png');
-  await page.waitForTimeout(1500);
+  // The screenshot is taken once the panel lists the sandbox's incidents (CI waits for this line).
+  const rows = page.getByRole('region', { name: 'Open incidents' }).getByRole('listitem');
+  await rows.first().waitFor({ timeout: 30_000 });
   await page.screenshot({ path: shot });
-  console.log(`No display: Chromium runs headless. Screenshot of the side panel: ${shot}`);
+  console.log(`No display: Chromium runs headless. Screenshot of the side panel listing ${await rows.count()} open incidents: ${shot}`);
   console.log('For a window, run `xvfb-run -a npm start` with a VNC viewer, or run `npm start` on a desktop.');
 } else {
   console.log('Chromium is open with Incident Copilot loaded. Click the toolbar icon to open the side panel.');

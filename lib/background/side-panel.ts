@@ -15,3 +15,17 @@ export async function openSidePanel(tabId: number | undefined, windowId?: number
     return false;
   }
 }
+
+/**
+ * The toolbar button opens the panel from `action.onClicked`, not through
+ * `setPanelBehavior({ openPanelOnActionClick: true })`: Chrome fires no onClicked in that mode and
+ * grants no activeTab, so the panel would see the tab's id but not its URL ("Enable on this site"
+ * never appears on a self-hosted desk). `sidePanel.open` is called synchronously inside the
+ * listener, while the click's user gesture still counts.
+ */
+export function registerToolbarButton(): void {
+  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false });
+  browser.action.onClicked.addListener((tab) => {
+    void openSidePanel(tab.id, tab.windowId);
+  });
+}
