@@ -155,7 +155,7 @@ describe('insertText against the fixtures’ editor models', () => {
     const { doc, url } = loadFixture('request-tracker');
     const frame = detectAdapter(doc, url)!.findReplyEditor(doc) as HTMLIFrameElement;
     const seen: Document[] = [];
-    const execCommand: InsertStrategy = (el, text) => { seen.push(el.ownerDocument); browserExecCommand(el, text); };
+    const execCommand: InsertStrategy = (el, text) => { seen.push(el.ownerDocument); return browserExecCommand(el, text); };
     await expect(insertText(frame, 'Status: resolved', withStrategies({ execCommand }))).resolves.toEqual({ ok: true, method: 'execCommand' });
     expect(seen).toEqual([frame.contentDocument]);
     expect(frame.contentDocument!.body.textContent).toBe('Status: resolved');
