@@ -18,11 +18,11 @@ export const BUNDLE_PATH = '/__real-editors/';
 
 export interface RealEditorDesk {
   fixture: ServedFixture;
-  /** The engine under test and the npm package whose version says which. */
+  /** The engine under test and the npm package whose version says which ('' for the browser's own). */
   engine: string;
   pkg: string;
-  /** The bundle in e2e/editors/src (null: the browser's own contenteditable is the desk's editor). */
-  entry: string | null;
+  /** The bundle in e2e/editors/src that mounts it and exposes its model. */
+  entry: string;
   /** The saved composer the engine replaces, and the desk's Send control (for the bundle). */
   editor: string;
   send: string;
@@ -48,10 +48,12 @@ export const REAL_EDITOR_DESKS: readonly RealEditorDesk[] = [
   { fixture: 'gorgias', engine: 'Draft.js (React 18)', pkg: 'draft-js', entry: 'draft.jsx', editor: '.public-DraftEditor-content', send: '.TicketReplyEditor > button', live: '.public-DraftEditor-content', sendName: 'Send', rejectsDomEdits: true, undoKeepsTyping: true },
   { fixture: 'hubspot', engine: 'Lexical', pkg: 'lexical', entry: 'lexical.js', editor: '[data-test-id="reply-editor"] [contenteditable]', send: '[data-test-id="reply-editor"] button', live: '[data-lexical-editor]', sendName: 'Send', rejectsDomEdits: true, undoKeepsTyping: true },
   { fixture: 'freescout', engine: 'Summernote', pkg: 'summernote', entry: 'summernote.js', editor: '.note-editable', send: '#form-reply button[type="submit"]', live: '.note-editable', sendName: 'Send Reply', rejectsDomEdits: false, undoKeepsTyping: false, selfHosted: true },
+  { fixture: 'zammad', engine: 'contenteditable', pkg: '', entry: 'plain.js', editor: '.content.active .articleNewEdit-body', send: '.content.active .ticketZoom-controls button', live: '.content.active .articleNewEdit-body', sendName: 'Update', rejectsDomEdits: false, undoKeepsTyping: true, selfHosted: true },
 ];
 
 /** The installed version of an e2e/editors package (what the report names per desk). */
 export function editorVersion(pkg: string): string {
+  if (!pkg) return `Chromium`;
   return (JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
@@ -76,7 +78,7 @@ function sourceHash(): string {
 function realPage(desk: RealEditorDesk): string {
   const html = fixtureHtml(desk.fixture as FixtureName).replace(/<script>[\s\S]*?<\/script>\n?/g, '');
   const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  const tag = `<script type="module" src="${BUNDLE_PATH}${desk.entry!.replace(/\.jsx?$/, '.js')}" data-editor="${attr(desk.editor)}" data-send="${attr(desk.send)}"></script>\n`;
+  const tag = `<script type="module" src="${BUNDLE_PATH}${desk.entry.replace(/\.jsx?$/, '.js')}" data-editor="${attr(desk.editor)}" data-send="${attr(desk.send)}"></script>\n`;
   return html.replace('</body>', `${tag}</body>`);
 }
 
@@ -91,7 +93,7 @@ export async function realEditorRoutes(): Promise<HelpdeskRoutes> {
   const out = path.join(cacheRoot, sourceHash());
   if (!existsSync(out)) {
     const work = `${out}.tmp-${process.pid}`;
-    const entries = [...new Set(REAL_EDITOR_DESKS.flatMap((desk) => (desk.entry ? [desk.entry] : [])))];
+    const entries = [...new Set(REAL_EDITOR_DESKS.map((desk) => desk.entry))];
     await build({
       configFile: false, root: PACKAGE_DIR, logLevel: 'warn', publicDir: false,
       define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' }, // fbjs (Draft.js) reads `global`
