@@ -6,30 +6,33 @@ import { insertText, PIPELINES, type InsertDeps } from './insert';
 import { DEFAULT_STRATEGIES, type InsertStrategy, type StrategyName } from './strategies';
 
 const settle = () => Promise.resolve();
+/** One look after a turn, as the real read-back's first look (long enough for the fixtures' own timers: none). */
+const waitFor: InsertDeps['waitFor'] = async (check) => { await settle(); return check(); };
 
 /** What the browser's execCommand('insertText') does, for jsdom which has none: text at the caret. */
 const browserExecCommand: InsertStrategy = (editable, text) => {
   const range = editable.ownerDocument.getSelection()!.getRangeAt(0);
   range.insertNode(editable.ownerDocument.createTextNode(text));
+  return false;
 };
 
 /** A synthetic paste as the browser builds it; jsdom has no ClipboardEvent or DataTransfer. */
 const jsdomPaste: InsertStrategy = (editable, text) => {
   const event = new (editable.ownerDocument.defaultView!.Event)('paste', { bubbles: true, cancelable: true });
   Object.defineProperty(event, 'clipboardData', { value: { getData: (type: string) => (type === 'text/plain' ? text : '') } });
-  editable.dispatchEvent(event);
+  return !editable.dispatchEvent(event);
 };
 
 function withStrategies(overrides: Partial<Record<StrategyName, InsertStrategy>>): InsertDeps {
-  return { strategies: { ...DEFAULT_STRATEGIES, ...overrides }, settle };
+  return { strategies: { ...DEFAULT_STRATEGIES, ...overrides }, settle, waitFor };
 }
 
 function recording(effects: Partial<Record<StrategyName, InsertStrategy>>) {
   const calls: StrategyName[] = [];
   const strategies = Object.fromEntries((Object.keys(DEFAULT_STRATEGIES) as StrategyName[]).map((name) => [
-    name, (editable: HTMLElement, text: string) => { calls.push(name); effects[name]?.(editable, text); },
+    name, (editable: HTMLElement, text: string) => { calls.push(name); return effects[name]?.(editable, text) ?? false; },
   ])) as Record<StrategyName, InsertStrategy>;
-  return { calls, deps: { strategies, settle } };
+  return { calls, deps: { strategies, settle, waitFor } };
 }
 
 describe('insertText into a textarea', () => {
@@ -88,6 +91,22 @@ describe('fallback order', () => {
     expect(document.body.textContent).toBe('Status update');
   });
 
+  it('an editor that cancelled the event but never shows the text is not given it a second way', async () => {
+    document.body.innerHTML = '<div data-slate-editor="true" contenteditable="true"></div>';
+    const { calls, deps } = recording({ beforeinput: () => true, paste: browserExecCommand });
+    const result = await insertText(document.body.firstElementChild!, 'Status update', deps);
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('took the text (beforeinput) but does not show it') });
+    expect(calls).toEqual(['beforeinput']);
+  });
+
+  it('an editor left changed by a strategy is not given the text a second way', async () => {
+    document.body.innerHTML = '<div class="ProseMirror" contenteditable="true"></div>';
+    const { calls, deps } = recording({ paste: (el) => { el.append('Stat'); return false; }, execCommand: browserExecCommand });
+    const result = await insertText(document.body.firstElementChild!, 'Status update', deps);
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('changed but the text does not read back (paste)') });
+    expect(calls).toEqual(['paste']);
+  });
+
   it('does not count text that was already there as inserted', async () => {
     document.body.innerHTML = '<div contenteditable="true"><p>Status update</p></div>';
     const { deps } = recording({});
@@ -103,12 +122,13 @@ describe('fallback order', () => {
 });
 
 describe('insertText against the fixtures’ editor models', () => {
-  it('Help Scout (Slate): beforeinput goes through the model, as text only, and enables Send', async () => {
+  it('Help Scout (Slate): beforeinput goes through the model, as text only, once though drawn ~50 ms late, and enables Send', async () => {
     const { doc, url } = loadFixture('helpscout');
     const editor = detectAdapter(doc, url)!.findReplyEditor(doc)!;
     const text = 'Fixed: <b>INC-123</b> & co';
     await expect(insertText(editor, text)).resolves.toEqual({ ok: true, method: 'beforeinput' });
-    expect(editor.textContent).toContain(text);
+    await new Promise((resolve) => setTimeout(resolve, 120)); // a late second insert would show by now
+    expect(editor.textContent).toBe(text);
     expect(editor.querySelector('b')).toBeNull();
     expect(doc.querySelector<HTMLButtonElement>('[data-cy="SendButton"]')!.disabled).toBe(false);
   });
@@ -123,9 +143,10 @@ describe('insertText against the fixtures’ editor models', () => {
   it('Intercom (ProseMirror): a DOM edit behind the model’s back is reverted and does not count', async () => {
     const { doc, url } = loadFixture('intercom');
     const editor = detectAdapter(doc, url)!.findReplyEditor(doc)!;
-    const sneaky: InsertStrategy = (el, text) => { el.append(text); };
-    const result = await insertText(editor, 'Resolved.', { strategies: { ...DEFAULT_STRATEGIES, execCommand: sneaky }, settle: () => new Promise((r) => setTimeout(r, 0)) });
+    const sneaky: InsertStrategy = (el, text) => { el.append(text); return false; };
+    const result = await insertText(editor, 'Resolved.', withStrategies({ execCommand: sneaky }));
     expect(result.ok).toBe(false);
+    expect(editor.textContent).toBe('');
     await expect(insertText(editor, 'Resolved.', withStrategies({ paste: jsdomPaste }))).resolves.toEqual({ ok: true, method: 'paste' });
     expect(editor.textContent).toBe('Resolved.');
   });
@@ -134,7 +155,7 @@ describe('insertText against the fixtures’ editor models', () => {
     const { doc, url } = loadFixture('request-tracker');
     const frame = detectAdapter(doc, url)!.findReplyEditor(doc) as HTMLIFrameElement;
     const seen: Document[] = [];
-    const execCommand: InsertStrategy = (el, text) => { seen.push(el.ownerDocument); browserExecCommand(el, text); };
+    const execCommand: InsertStrategy = (el, text) => { seen.push(el.ownerDocument); return browserExecCommand(el, text); };
     await expect(insertText(frame, 'Status: resolved', withStrategies({ execCommand }))).resolves.toEqual({ ok: true, method: 'execCommand' });
     expect(seen).toEqual([frame.contentDocument]);
     expect(frame.contentDocument!.body.textContent).toBe('Status: resolved');

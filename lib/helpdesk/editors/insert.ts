@@ -24,12 +24,35 @@ export interface InsertDeps {
   strategies: Readonly<Record<StrategyName, InsertStrategy>>;
   /** Waits for the editor to react (selection sync, model → DOM render) before the next step. */
   settle: () => Promise<void>;
+  /** Polls `check` after each settle until it holds (true) or `ms` have passed (false). */
+  waitFor: (check: () => boolean, ms: number) => Promise<boolean>;
 }
+
+const settleTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const DEFAULT_DEPS: InsertDeps = {
   strategies: DEFAULT_STRATEGIES,
-  settle: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  settle: settleTurn,
+  waitFor: async (check, ms) => {
+    const end = Date.now() + ms;
+    // The first look comes after a turn, so a DOM edit the engine reverts (ProseMirror, CKEditor 5)
+    // is gone by then; timers, not frames, because a background tab gets no animation frames.
+    for (;;) {
+      await settleTurn();
+      if (check()) return true;
+      if (Date.now() >= end) return false;
+      await new Promise((resolve) => setTimeout(resolve, 16));
+    }
+  },
 };
+
+/**
+ * How long an editor may take to draw what it took. slate-react on React 18 commits ~50 ms after
+ * the `beforeinput` it cancelled; an editor that cancelled the event gets longer, since it has the
+ * text and another strategy would insert it a second time.
+ */
+export const READ_BACK_MS = 250;
+export const CLAIMED_READ_BACK_MS = 1500;
 
 /** The element that holds the text: a textarea, a contenteditable root, or CKEditor 4's iframe body. */
 function resolveEditable(target: Element): HTMLElement | string {
@@ -46,8 +69,9 @@ function currentText(editable: HTMLElement): string {
 }
 
 /** Editors re-flow whitespace (paragraphs, nbsp), so compare without it. */
+const squash = (s: string) => s.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
+
 function occurrences(haystack: string, needle: string): number {
-  const squash = (s: string) => s.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
   const hay = squash(haystack);
   const pin = squash(needle);
   let count = 0;
@@ -73,7 +97,8 @@ function placeCaretAtEnd(editable: HTMLElement): void {
 /**
  * Inserts `text` as plain text at the end of a reply editor through that editor's own input
  * pipeline (never innerHTML: editors revert it or fall out of step with their model, leaving Send
- * disabled), reads it back, and falls through to the next strategy when it did not take.
+ * disabled), reads it back, and tries the next strategy only when the last one left nothing behind:
+ * an editor that claimed the event, or changed at all, is never given the text a second way.
  */
 export async function insertText(target: Element, text: string, deps: InsertDeps = DEFAULT_DEPS): Promise<InsertResult> {
   const kind = detectEditorKind(target);
@@ -86,20 +111,27 @@ export async function insertText(target: Element, text: string, deps: InsertDeps
   // Keep the update off the agent's last word without adding markup.
   const insertion = existing.trim() && !/\s$/.test(existing) ? ` ${text}` : text;
   const before = occurrences(existing, text);
+  const landed = () => occurrences(currentText(editable), text) > before;
   const failures: string[] = [];
   for (const name of PIPELINES[kind]) {
     placeCaretAtEnd(editable);
     await deps.settle(); // Slate and CKEditor 5 pick the selection up on selectionchange
+    const snapshot = squash(currentText(editable));
+    let claimed = false;
     let failure = 'the editor did not take the text';
     try {
-      deps.strategies[name](editable, insertion);
+      claimed = deps.strategies[name](editable, insertion);
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
     }
-    await deps.settle();
-    // Read back even after an error: an editor may have taken the text and still reported failure,
-    // and trying the next strategy then would insert it twice.
-    if (occurrences(currentText(editable), text) > before) return { ok: true, method: name };
+    // Read back even after an error: an editor may have taken the text and still reported failure.
+    if (await deps.waitFor(landed, claimed ? CLAIMED_READ_BACK_MS : READ_BACK_MS)) return { ok: true, method: name };
+    if (claimed) {
+      return { ok: false, reason: `The ${kind} reply editor took the text (${name}) but does not show it; it was not inserted a second way.` };
+    }
+    if (squash(currentText(editable)) !== snapshot) {
+      return { ok: false, reason: `The ${kind} reply editor changed but the text does not read back (${name}); it was not inserted a second way.` };
+    }
     failures.push(`${name}: ${failure}`);
   }
   return { ok: false, reason: `The ${kind} reply editor did not accept the text (${failures.join('; ')}).` };

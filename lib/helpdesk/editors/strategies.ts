@@ -1,10 +1,11 @@
 import { isTextField } from '../dom';
 
 /**
- * One way of putting text into an editor. It throws when the browser or element can't do it;
- * whether the editor actually took the text is decided by reading it back afterwards.
+ * One way of putting text into an editor. It throws when the browser or element can't do it, and
+ * returns true when a page handler cancelled the event it sent: the editor claimed the text for its
+ * model, though it may draw it only later. Whether the text landed is decided by reading it back.
  */
-export type InsertStrategy = (editable: HTMLElement, text: string) => void;
+export type InsertStrategy = (editable: HTMLElement, text: string) => boolean;
 export type StrategyName = 'paste' | 'beforeinput' | 'execCommand' | 'setRangeText';
 
 function windowOf(el: Element): Window & typeof globalThis {
@@ -25,13 +26,13 @@ const paste: InsertStrategy = (editable, text) => {
   }
   const clipboardData = new win.DataTransfer();
   clipboardData.setData('text/plain', text);
-  editable.dispatchEvent(new win.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  return !editable.dispatchEvent(new win.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
 };
 
 /** Slate inserts from `beforeinput` (insertText) at its current selection. */
 const beforeinput: InsertStrategy = (editable, text) => {
   const win = windowOf(editable);
-  editable.dispatchEvent(new win.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true }));
+  return !editable.dispatchEvent(new win.InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true }));
 };
 
 /**
@@ -42,6 +43,7 @@ const execCommand: InsertStrategy = (editable, text) => {
   const doc = editable.ownerDocument;
   if (typeof doc.execCommand !== 'function') throw new Error('execCommand is unavailable');
   if (!doc.execCommand('insertText', false, text)) throw new Error('execCommand refused insertText');
+  return false; // it fires `input` but no `beforeinput`: engines that insert on beforeinput never see it
 };
 
 /** Textareas: insert at the caret, then tell frameworks (React's value tracker) via `input`. */
@@ -50,6 +52,7 @@ const setRangeText: InsertStrategy = (editable, text) => {
   const at = editable.selectionEnd ?? editable.value.length;
   editable.setRangeText(text, at, at, 'end');
   editable.dispatchEvent(new (windowOf(editable).Event)('input', { bubbles: true }));
+  return false;
 };
 
 export const DEFAULT_STRATEGIES: Readonly<Record<StrategyName, InsertStrategy>> = { paste, beforeinput, execCommand, setRangeText };

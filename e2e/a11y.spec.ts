@@ -1,0 +1,103 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { connectAndOpenIncidents, expect, sandbox, test } from './fixtures';
+import { card, openDesk, strip, test as deskTest, textCenter } from './helpdesk-fixtures';
+
+// axe-core on every side-panel view and on the strip and hover card in a ticket page (issue 13 §4):
+// no serious or critical violations. Each view is scanned where a user would see it; all findings
+// of a test are reported together.
+
+type Finding = { view: string; id: string; impact: string; help: string; targets: string[] };
+
+async function scan(page: Page, view: string, findings: Finding[], include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  for (const v of violations) {
+    if (v.impact !== 'serious' && v.impact !== 'critical') continue;
+    findings.push({ view, id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) });
+  }
+}
+
+async function find(panel: Page, reference: string) {
+  await panel.getByRole('tab', { name: 'Incidents' }).click();
+  await panel.getByRole('textbox', { name: 'Find incident' }).fill(reference);
+  await panel.getByRole('button', { name: 'Find' }).click();
+  await expect(panel.getByRole('article')).toContainText(reference);
+}
+
+/** Every view of the panel, in the colour scheme the page emulates. */
+async function scanPanel(panel: Page, scheme: 'light' | 'dark', findings: Finding[]) {
+  const at = (view: string) => `${view} (${scheme})`;
+  await panel.emulateMedia({ colorScheme: scheme });
+  await connectAndOpenIncidents(panel);
+  await expect(panel.getByText('INC-123').first()).toBeVisible();
+  await scan(panel, at('incidents'), findings);
+
+  const box = panel.getByRole('textbox', { name: 'Ask Copilot' });
+  await box.fill('Is there a known incident?');
+  await box.press('Enter');
+  await expect(panel.getByRole('region', { name: 'Copilot' }).getByRole('status')).toContainText('INC-123');
+  await scan(panel, at('copilot answer'), findings);
+
+  await find(panel, 'INC-131');
+  await scan(panel, at('detail'), findings);
+  const status = panel.getByRole('combobox', { name: 'Status' });
+  await status.selectOption({ label: 'triage' });
+  await expect(panel.getByText(/can't go back to triage/)).toBeVisible();
+  await scan(panel, at('status change refused'), findings);
+  await status.selectOption({ label: 'resolved' });
+  await panel.getByRole('button', { name: 'Update status' }).click();
+  await expect(panel.getByRole('dialog')).toBeVisible();
+  await scan(panel, at('status change confirm'), findings);
+  await panel.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  await panel.getByRole('tab', { name: 'Declare' }).click();
+  await expect(panel.getByRole('textbox', { name: 'Name' })).toBeVisible();
+  await scan(panel, at('declare'), findings);
+  await panel.getByRole('button', { name: 'Declare', exact: true }).click();
+  await expect(panel.getByRole('textbox', { name: 'Name' })).toHaveAttribute('aria-invalid', 'true');
+  await scan(panel, at('declare with errors'), findings);
+
+  await panel.getByRole('tab', { name: 'Settings' }).click();
+  await expect(panel.getByRole('textbox', { name: 'API key' })).toBeVisible();
+  await scan(panel, at('settings'), findings);
+
+  await sandbox.faults([{ method: 'GET', path: '^/v2/incidents/[^/]+$', status: 503, times: 20 }]);
+  await panel.getByRole('tab', { name: 'Incidents' }).click();
+  await panel.getByRole('textbox', { name: 'Find incident' }).fill('INC-456');
+  await panel.getByRole('button', { name: 'Find' }).click();
+  await expect(panel.getByRole('alert').first()).toBeVisible({ timeout: 20_000 });
+  await scan(panel, at('error'), findings);
+
+  await sandbox.faults([{ method: 'GET', path: '^/v2/incidents$', status: 200, times: 20, body: { incidents: [], pagination_meta: { page_size: 250 } } }]);
+  await panel.reload();
+  await expect(panel.getByText('No known incidents right now')).toBeVisible();
+  await scan(panel, at('empty'), findings);
+  await sandbox.faults([]);
+}
+
+test.describe('Accessibility: axe finds no serious or critical violations', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`every side-panel view, ${scheme} mode`, async ({ panel }) => {
+      const findings: Finding[] = [];
+      await scanPanel(panel, scheme, findings);
+      expect(findings).toEqual([]);
+    });
+  }
+});
+
+deskTest.describe('Accessibility in a ticket page', () => {
+  deskTest('the strip and the hover card (Zendesk)', async ({ context, panel }) => {
+    void panel;
+    const findings: Finding[] = [];
+    const page = await openDesk(context, 'zendesk');
+    await expect(strip(page)).toBeVisible();
+    await scan(page, 'strip', findings, 'incident-copilot-ui');
+    const at = await textCenter(page, '[data-test-id="omni-log-container"]', 'INC-123');
+    await page.mouse.move(at.x, at.y);
+    await expect(card(page)).toBeVisible();
+    await scan(page, 'hover card', findings, 'incident-copilot-ui');
+    expect(findings).toEqual([]);
+  });
+});
