@@ -207,7 +207,10 @@ export const handlers: Handlers = {
   'helpdesk/active-tab': async ({ windowId }) => {
     const tab = await activeTab(windowId);
     const read = tab?.id === undefined ? null : await readTicketTab(tab.id);
-    return { tabId: tab?.id ?? null, url: webUrl(tab?.url), ticket: read?.ticket ?? null };
+    // The page read its own ticket; a ticket whose links point off the tab's origin is not offered.
+    const ticket = read?.ticket && sameOriginAsTab(read.ticket.url, tab?.url) && sameOriginAsTab(read.ticket.attachment.url, tab?.url)
+      ? read.ticket : null;
+    return { tabId: tab?.id ?? null, url: webUrl(tab?.url), ticket };
   },
   'reply/insert': ({ incidentId, tabId }) => insertStatusUpdate(incidentId, tabId),
   'sites/list': async () => ({ sites: await enabledSites() }),
