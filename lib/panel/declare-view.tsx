@@ -64,6 +64,7 @@ export function DeclareView() {
         save(null);
       }}
       created={created}
+      dashboardUrl={org.connection.data?.identity?.dashboard_url}
       defaultOpen
     />
   );
