@@ -235,6 +235,18 @@ export const REFUSALS = {
   }),
 } as const;
 
+/**
+ * A declaration incident.io is slow to answer (lib/panel/declare-view.tsx). The create carries an
+ * idempotency key, so waiting longer or pressing Declare again never makes a second incident.
+ */
+export const DECLARE_WAIT = {
+  slow: 'incident.io is slow to answer. Still waiting; nothing will be declared twice.',
+  gaveUp: (waitedMs: number): ErrorInfo => ({
+    kind: 'timeout',
+    message: `incident.io hasn't answered in ${Math.round(waitedMs / 1000)} s. Your draft is kept: press Declare to try again. Nothing will be declared twice, and if the first try went through you'll see that incident.`,
+  }),
+} as const;
+
 /** What a help-desk page hears of a failure nobody anticipated: never its raw text (it may name internals). */
 const PAGE_UNEXPECTED: ErrorInfo = {
   kind: 'server',
