@@ -14,7 +14,10 @@ export default defineConfig({
     permissions: ['storage', 'sidePanel', 'contextMenus', 'alarms', 'notifications', 'idle', 'scripting', 'activeTab'],
     host_permissions: ['https://api.incident.io/*'],
     // Self-hosted help desks: the agent grants their own origin from the side panel ("Enable on this site").
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // https only: plain http is granted for this computer alone (a desk or the sandbox on loopback).
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // sidePanel.open() (opening the panel from the page, notifications, the shortcut) is Chrome 116.
+    minimum_chrome_version: '116',
     action: { default_title: 'Incident Copilot' },
     // entrypoints/helpdesk.ts, an unlisted script (see there for why).
     content_scripts: [{ matches: saasMatchPatterns(), js: [HELPDESK_SCRIPT], css: [HELPDESK_CSS], run_at: 'document_idle' }],

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ErrorInfo } from '@/lib/incident-io/errors';
 import type { IncidentType, Severity } from '@/lib/incident-io/schemas';
 import { ErrorAlert } from './error-alert';
-import { ExternalLink } from './external-link';
+import { IncidentLink } from './external-link';
 import { bySeverityDesc } from './severity-chip';
 import { Spinner } from './spinner';
 
@@ -62,6 +62,8 @@ function isDirty(draft: DeclareDraft): boolean {
 const FORM_FIELDS = ['name', 'summary', 'severity_id', 'incident_type_id', 'incident_status_id', 'visibility'];
 
 export interface DeclareFormProps {
+  /** The org's incident.io dashboard URL (identity): its host may serve permalinks besides app.incident.io. */
+  dashboardUrl?: string;
   draft: DeclareDraft;
   onDraftChange: (draft: DeclareDraft) => void;
   severities: readonly Severity[];
@@ -137,7 +139,7 @@ export function DeclareForm(props: DeclareFormProps) {
   const success = created && (
     <div role="status" className="success">
       <p>{created.reference} declared</p>
-      <ExternalLink href={created.permalink}>Open in incident.io</ExternalLink>
+      <IncidentLink href={created.permalink} dashboardUrl={props.dashboardUrl}>Open in incident.io</IncidentLink>
     </div>
   );
 

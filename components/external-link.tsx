@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import { safeHttpUrl } from '@/lib/web-url';
+import { safeHttpUrl, safeIncidentUrl } from '@/lib/web-url';
 
 export { safeHttpUrl };
 
@@ -13,6 +13,18 @@ export interface ExternalLinkProps {
 export function ExternalLink({ href, children }: ExternalLinkProps) {
   if (!href) return null;
   const safe = safeHttpUrl(href);
+  if (!safe) return <span className="inert-link">{href}</span>;
+  return (
+    <a href={safe} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
+
+/** "Open in incident.io": a link only to https on the organisation's incident.io host, else inert text. */
+export function IncidentLink({ href, dashboardUrl, children }: ExternalLinkProps & { dashboardUrl?: string }) {
+  if (!href) return null;
+  const safe = safeIncidentUrl(href, dashboardUrl);
   if (!safe) return <span className="inert-link">{href}</span>;
   return (
     <a href={safe} target="_blank" rel="noopener noreferrer">

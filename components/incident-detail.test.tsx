@@ -175,3 +175,19 @@ describe('IncidentDetail', () => {
     expect(items[1]?.textContent).toContain('40 min ago');
   });
 });
+
+describe('IncidentDetail: "Open in incident.io" (issue 14 §8)', () => {
+  it.each([
+    'https://app.incident.io.evil.example/acme/incidents/123',
+    'http://app.incident.io/acme/incidents/123',
+    'https://evil.example/acme/incidents/123',
+  ])('no link for a permalink off the organisation’s incident.io host: %s', (permalink) => {
+    renderDetail({ incident: { ...incident, permalink } });
+    expect(screen.queryByRole('link', { name: 'Open in incident.io' })).toBeNull();
+  });
+
+  it('links to the host of the organisation’s dashboard URL', () => {
+    renderDetail({ incident: { ...incident, permalink: 'https://acme.incident.example/incidents/123' }, dashboardUrl: 'https://acme.incident.example/' });
+    expect(screen.getByRole('link', { name: 'Open in incident.io' }).getAttribute('href')).toBe('https://acme.incident.example/incidents/123');
+  });
+});

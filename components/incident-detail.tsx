@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ErrorInfo } from '@/lib/incident-io/errors';
 import type { Incident, IncidentStatus, IncidentUpdate, Severity } from '@/lib/incident-io/schemas';
 import { ErrorAlert } from './error-alert';
-import { ExternalLink } from './external-link';
+import { IncidentLink } from './external-link';
 import { IncidentTimeline } from './incident-timeline';
 import { RelativeTime, formatAbsolute, useNow } from './relative-time';
 import { SeverityChip } from './severity-chip';
@@ -11,6 +11,8 @@ import { StatusChanger, type MoveCheck, type StatusTarget } from './status-chang
 import { categoryLabel } from './status-labels';
 
 export interface IncidentDetailProps {
+  /** The org's incident.io dashboard URL (identity): its host may serve permalinks besides app.incident.io. */
+  dashboardUrl?: string;
   incident: Incident;
   /** Timeline entries; null while they load. */
   updates: readonly IncidentUpdate[] | null;
@@ -92,7 +94,7 @@ export function IncidentDetail(props: IncidentDetailProps) {
       <h3>Summary</h3>
       <p className="summary">{incident.summary || 'No summary yet.'}</p>
       <p>
-        <ExternalLink href={incident.permalink}>Open in incident.io</ExternalLink>
+        <IncidentLink href={incident.permalink} dashboardUrl={props.dashboardUrl}>Open in incident.io</IncidentLink>
       </p>
       {canEdit ? (
         <StatusChanger

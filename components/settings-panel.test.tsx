@@ -79,3 +79,31 @@ describe('StatusMappingEditor', () => {
     expect(onSave).toHaveBeenCalledWith({ ...mapping, monitoring: 'st-monitoring', resolved: null });
   });
 });
+
+describe('SettingsPanel: custom endpoints (issue 14 §3)', () => {
+  it('a host other than incident.io or this computer is sent only after a confirmation naming it', () => {
+    const { onSave } = renderSettings();
+    fireEvent.change(keyBox(), { target: { value: 'typed-key' } });
+    const url = screen.getByRole('textbox', { name: 'API base URL' });
+    fireEvent.change(url, { target: { value: 'https://api.incident.io.evil.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByText('api.incident.io.evil.example is not incident.io. Confirm it as a custom endpoint to send your API key there.')).toBeTruthy();
+    const confirm = screen.getByRole('checkbox', { name: 'Custom endpoint: send my API key to api.incident.io.evil.example' });
+    fireEvent.click(confirm);
+    // Another host asks again.
+    fireEvent.change(url, { target: { value: 'https://other.example' } });
+    expect((screen.getByRole('checkbox', { name: 'Custom endpoint: send my API key to other.example' }) as HTMLInputElement).checked).toBe(false);
+    fireEvent.change(url, { target: { value: 'https://api.incident.io.evil.example' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: /api\.incident\.io\.evil\.example/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenCalledWith({ apiKey: 'typed-key', baseUrl: 'https://api.incident.io.evil.example', customEndpoint: 'api.incident.io.evil.example' });
+  });
+
+  it('incident.io and loopback need no confirmation', () => {
+    renderSettings();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    fireEvent.change(screen.getByRole('textbox', { name: 'API base URL' }), { target: { value: 'http://127.0.0.1:8787' } });
+    expect(screen.queryByRole('checkbox')).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { customEndpointHost, validateBaseUrl } from '@/lib/incident-io/base-url';
 import type { ErrorInfo } from '@/lib/incident-io/errors';
 import { CapabilityList, type KeyCapabilities } from './capability-list';
 import { ErrorAlert } from './error-alert';
@@ -8,6 +9,14 @@ export interface ConnectionSettings {
   /** '' keeps the stored key (only possible while connected). */
   apiKey: string;
   baseUrl: string;
+  /** The host the agent confirmed as a custom endpoint (neither incident.io nor this computer). */
+  customEndpoint?: string;
+}
+
+/** The host a base URL as typed would send the key to, when that needs confirming. */
+function customHostOf(baseUrl: string): string | null {
+  const url = validateBaseUrl(baseUrl);
+  return url.ok ? customEndpointHost(url.url) : null;
 }
 
 export interface SettingsPanelProps {
@@ -32,6 +41,11 @@ export function SettingsPanel(props: SettingsPanelProps) {
   const [showKey, setShowKey] = useState(false);
   const [baseUrl, setBaseUrl] = useState(props.baseUrl);
   const [missingKey, setMissingKey] = useState(false);
+  // The confirmation names one host: typing another host asks again.
+  const [confirmedHost, setConfirmedHost] = useState<string | null>(null);
+  const [missingConfirm, setMissingConfirm] = useState(false);
+  const customHost = customHostOf(baseUrl);
+  const confirmed = customHost !== null && confirmedHost === customHost;
   const [connectedAs, setConnectedAs] = useState(connection?.name);
   if (connection?.name !== connectedAs) {
     setConnectedAs(connection?.name);
@@ -46,7 +60,11 @@ export function SettingsPanel(props: SettingsPanelProps) {
       setMissingKey(true);
       return;
     }
-    props.onSave({ apiKey: apiKey.trim(), baseUrl: baseUrl.trim() });
+    if (customHost && !confirmed) {
+      setMissingConfirm(true);
+      return;
+    }
+    props.onSave({ apiKey: apiKey.trim(), baseUrl: baseUrl.trim(), ...(customHost ? { customEndpoint: customHost } : {}) });
   }
 
   return (
@@ -88,7 +106,10 @@ export function SettingsPanel(props: SettingsPanelProps) {
             spellCheck={false}
             aria-invalid={fieldErrors.baseUrl ? true : undefined}
             aria-describedby={fieldErrors.baseUrl ? `${id}-url-error` : undefined}
-            onChange={(e) => setBaseUrl(e.target.value)}
+            onChange={(e) => {
+              setBaseUrl(e.target.value);
+              if (customHostOf(e.target.value) !== confirmedHost) setConfirmedHost(null);
+            }}
           />
           {fieldErrors.baseUrl && (
             <p id={`${id}-url-error`} className="field-error">
@@ -96,6 +117,26 @@ export function SettingsPanel(props: SettingsPanelProps) {
             </p>
           )}
         </div>
+        {customHost && (
+          <div className="field">
+            <div className="checkbox">
+              <input
+                id={`${id}-custom`}
+                type="checkbox"
+                checked={confirmed}
+                aria-invalid={missingConfirm && !confirmed ? true : undefined}
+                aria-describedby={missingConfirm && !confirmed ? `${id}-custom-error` : undefined}
+                onChange={(e) => setConfirmedHost(e.target.checked ? customHost : null)}
+              />
+              <label htmlFor={`${id}-custom`}>Custom endpoint: send my API key to {customHost}</label>
+            </div>
+            {missingConfirm && !confirmed && (
+              <p id={`${id}-custom-error`} className="field-error">
+                {customHost} is not incident.io. Confirm it as a custom endpoint to send your API key there.
+              </p>
+            )}
+          </div>
+        )}
         {error && <ErrorAlert error={error} />}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>

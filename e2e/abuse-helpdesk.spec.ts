@@ -162,3 +162,36 @@ test.describe('Abuse from help-desk pages', () => {
     expect(logs.join('\n')).not.toContain(KEYS.full);
   });
 });
+
+/** Sends one protocol message as the content script of `page` would, and returns the reply envelope. */
+const askAsPage = async (page: Page, message: unknown) =>
+  JSON.parse(String(await inContentScript(page, `chrome.runtime.sendMessage(${JSON.stringify(message)}).then(JSON.stringify)`))) as
+    { ok: boolean; data?: unknown; error?: { kind: string; message: string } };
+
+test.describe('Abuse from help-desk pages: claims and volume (issue 14 §2, §4)', () => {
+  test('a page asking for another ticket’s links is refused; its own ticket’s are served', async ({ context }) => {
+    const page = await openDesk(context, 'zendesk');
+    await expect(strip(page)).toBeVisible();
+    const own = new URL(page.url()).pathname.split('/').pop()!;
+    const other = await askAsPage(page, { type: 'attachments/list', payload: { externalId: String(Number(own) + 1) } });
+    expect(other).toMatchObject({ ok: false, error: { kind: 'not_allowed', message: 'Help-desk pages can only look up their own ticket.' } });
+    const anotherDesk = await askAsPage(page, { type: 'attachments/list', payload: { externalId: 'https://support.example.org/tickets/4411' } });
+    expect(anotherDesk).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+    expect(await askAsPage(page, { type: 'attachments/list', payload: { externalId: own } })).toMatchObject({ ok: true });
+  });
+
+  test('200 lookups in a second from one tab cost at most the burst (10) of incident.io calls', async ({ context }) => {
+    const page = await openDesk(context, 'zendesk');
+    await expect(strip(page)).toBeVisible();
+    await sandbox.clearRequests();
+    const replies = JSON.parse(String(await inContentScript(page, `Promise.all(Array.from({ length: 200 }, (_, i) =>
+      chrome.runtime.sendMessage({ type: 'incidents/get', payload: { ref: 'INC-' + (i + 1) } }))).then(JSON.stringify)`))) as
+      { ok: boolean; error?: { message: string } }[];
+    const lookups = (await sandbox.requests()).requests.filter((r) => r.method === 'GET' && /^\/v2\/incidents\/[^/]+$/.test(r.path));
+    expect(lookups.length).toBeGreaterThan(0);
+    expect(lookups.length).toBeLessThanOrEqual(10);
+    const refused = replies.filter((reply) => !reply.ok);
+    expect(refused.length).toBeGreaterThanOrEqual(190);
+    expect(refused[0]?.error?.message).toMatch(/^Too many lookups from this page\./);
+  });
+});

@@ -3,6 +3,7 @@ import { registerAlertHandlers } from '@/lib/background/alerts';
 import { onCommand, registerCommands } from '@/lib/background/commands';
 import { onContextMenuClick, registerContextMenu } from '@/lib/background/context-menu';
 import { handlers } from '@/lib/background/handlers';
+import { closeKeyStorage } from '@/lib/background/key-storage';
 import { pollOnce, startPoller } from '@/lib/background/poller';
 import { registerToolbarButton } from '@/lib/background/side-panel';
 import { enableSite, registerSiteAccessListeners } from '@/lib/background/site-access';
@@ -22,5 +23,5 @@ export default defineBackground(() => {
   exposeTestHooks({ pollOnce, onContextMenuClick, onCommand, enableSite });
 
   // Content scripts must never read the key: close storage.local to them (session is closed by default).
-  void browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  void closeKeyStorage().catch(() => undefined); // connect awaits it again and refuses to store a key if it fails
 });

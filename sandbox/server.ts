@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin, type AdminContext } from './admin';
+import { adminRefusal } from './admin-guard';
 import { createApi, type ApiResponse } from './api';
 import { errorBody, ApiError, typeForStatus } from './errors';
 import { createFaultQueue, withBadSchema, withUnknownEnums, type Fault } from './faults';
@@ -151,6 +152,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (url.pathname.startsWith(ADMIN_PREFIX)) {
         if (!isLoopback(req.socket.remoteAddress)) {
           sendJson(res, 403, corsHeaders(req), { error: 'The sandbox admin API only answers loopback clients' });
+          return;
+        }
+        const refusal = adminRefusal(req.method ?? 'GET', req.headers, body.length > 0);
+        if (refusal) {
+          sendJson(res, refusal.status, {}, { error: refusal.error });
           return;
         }
         let parsed: unknown;

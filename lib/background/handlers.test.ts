@@ -10,7 +10,7 @@ vi.mock('./client', () => ({ connectedClient: async () => client, rateLimitState
 const { handlers } = await import('./handlers');
 
 const agent: CallContext = { level: 'agent' };
-const helpdesk: CallContext = { level: 'helpdesk', tabId: 4 };
+const helpdesk: CallContext = { level: 'helpdesk', tabId: 4, tabUrl: 'https://acme.zendesk.com/agent/tickets/42' };
 const publicOne = makeIncident(123);
 const privateOne = makeIncident(128, { id: '01HZZZZZZZZZZZZZZZZZZZZ128', visibility: 'private' });
 
@@ -69,7 +69,7 @@ describe('what help-desk pages may read', () => {
 describe('ticket links shared by every help-desk tab', () => {
   it('many tabs reading one ticket cost one incident.io call per poll interval; unlinking refetches', async () => {
     client.listAttachments.mockResolvedValue([]);
-    for (let tab = 0; tab < 5; tab++) await handlers['attachments/list']({ externalId: '42' }, { level: 'helpdesk', tabId: tab });
+    for (let tab = 0; tab < 5; tab++) await handlers['attachments/list']({ externalId: '42' }, { ...helpdesk, tabId: tab });
     expect(client.listAttachments).toHaveBeenCalledTimes(1);
     await handlers['attachments/delete']({ id: 'att-1' }, agent);
     await handlers['attachments/list']({ externalId: '42' }, helpdesk);

@@ -1,12 +1,14 @@
 import { AppError } from '@/lib/app-error';
 import { connectionView } from '@/lib/connection';
-import { validateBaseUrl } from '@/lib/incident-io/base-url';
+import { customEndpointHost, validateBaseUrl } from '@/lib/incident-io/base-url';
+import { REFUSALS } from '@/lib/incident-io/errors';
 import { createIncidentIoClient } from '@/lib/incident-io/client';
 import { parseIncidentRef, pathIdFor } from '@/lib/incident-io/reference';
 import type { Incident } from '@/lib/incident-io/schemas';
 import { checkStatusMove, resolveTarget } from '@/lib/incident-io/status-words';
 import type { CallContext, Handlers } from '@/lib/messaging/handle';
 import type { Connection, OpenIncidentsReply } from '@/lib/messaging/protocol';
+import type { PanelIntent } from '@/lib/panel-intent';
 import { settingsSchema } from '@/lib/settings';
 import { effectiveStatusMapping } from '@/lib/status-mapping';
 import {
@@ -27,6 +29,9 @@ import { forgetTicketLinks, ticketLinks } from './ticket-links';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { toggleWatch, watch, watchedIds } from './watch';
+import { closeKeyStorage } from './key-storage';
+import { createLookupLimit } from './lookup-limit';
+import { claimMatchesTab, sameOriginAsTab } from './ticket-claim';
 
 const NOT_FOUND_MESSAGE = 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.';
 
@@ -40,10 +45,32 @@ async function forgetOrgData() {
   await Promise.all([openIncidentsItem.remove(), catalogItem.remove(), pollBaselineItem.remove()]);
 }
 
+const pageLookups = createLookupLimit();
+
+/** A help-desk read that costs an incident.io call spends one token of its tab's bucket. */
+function spendPageLookup(ctx: CallContext) {
+  if (ctx.level !== 'helpdesk') return;
+  const wait = pageLookups.take(ctx.tabId ?? -1);
+  if (wait !== null) throw new AppError(REFUSALS.tooManyLookups(wait));
+}
+
+/** Public incidents a page looked up in the last minute: their timeline needs no second visibility check. */
+const recentlyPublic = new Map<string, number>();
+const RECENT_MS = 60_000;
+
+function rememberPublic(id: string, now = Date.now()) {
+  if (recentlyPublic.size > 500) {
+    for (const [known, at] of recentlyPublic) if (now - at >= RECENT_MS) recentlyPublic.delete(known);
+  }
+  recentlyPublic.set(id, now);
+}
+
 async function getIncident(ref: string, ctx: CallContext) {
   const parsed = parseIncidentRef(ref);
   if (!parsed) throw new AppError({ kind: 'bad_input', message: NOT_FOUND_MESSAGE });
+  spendPageLookup(ctx);
   const incident = await (await connectedClient()).getIncident(pathIdFor(parsed));
+  if (incident.visibility === 'public') rememberPublic(incident.id);
   // A private incident is "not found" for a help-desk page, exactly as for a key without access.
   if (ctx.level === 'helpdesk' && incident.visibility !== 'public') {
     throw new AppError({ kind: 'not_found', message: NOT_FOUND_MESSAGE });
@@ -81,8 +108,12 @@ export const handlers: Handlers = {
     return ctx.level === 'agent' ? { incident } : { incident: toPublicIncident(incident) };
   },
   'incidents/updates': async ({ incidentId }, ctx) => {
-    if (ctx.level !== 'agent') await getIncident(incidentId, ctx);
-    return { updates: await (await connectedClient()).listIncidentUpdates(incidentId) };
+    if (ctx.level === 'agent') return { updates: await (await connectedClient()).listIncidentUpdates(incidentId) };
+    // Listed with the id incident.io verified as public, never the one the page sent.
+    const seen = recentlyPublic.get(incidentId);
+    const verifiedId = seen !== undefined && Date.now() - seen < RECENT_MS ? incidentId : (await getIncident(incidentId, ctx)).id;
+    spendPageLookup(ctx);
+    return { updates: await (await connectedClient()).listIncidentUpdates(verifiedId) };
   },
   'incidents/create': async ({ payload }) => {
     const incident = await (await connectedClient()).createIncident(payload);
@@ -113,10 +144,19 @@ export const handlers: Handlers = {
   'connection/connect': async (request) => {
     const url = validateBaseUrl(request.baseUrl);
     if (!url.ok) throw new AppError({ kind: 'bad_input', message: url.message });
-    const apiKey = request.apiKey || (await apiKeyItem.get());
+    const custom = customEndpointHost(url.url);
+    if (custom && request.customEndpoint !== custom) throw new AppError(REFUSALS.customEndpoint(custom));
+    // The stored key goes only to the origin it was stored for: a new origin needs it typed again.
+    const [storedKey, stored] = await Promise.all([apiKeyItem.get(), connectionItem.get()]);
+    const sameOrigin = new URL(stored.baseUrl).origin === new URL(url.url).origin;
+    if (!request.apiKey && storedKey && !sameOrigin) throw new AppError(REFUSALS.keyForNewOrigin(new URL(url.url).origin));
+    const apiKey = request.apiKey || storedKey;
     if (!apiKey) throw new AppError({ kind: 'bad_input', message: 'Enter your incident.io API key.' });
     // Validate before storing: a key that can't read its own identity is never saved.
     const identity = await createIncidentIoClient({ baseUrl: url.url, apiKey }).identity();
+    await closeKeyStorage().catch(() => {
+      throw new AppError(REFUSALS.keyStorageOpen());
+    });
     await forgetOrgData();
     await apiKeyItem.set(apiKey);
     await connectionItem.set({ baseUrl: url.url, identity });
@@ -137,8 +177,9 @@ export const handlers: Handlers = {
     return next;
   },
   'attachments/list': async ({ externalId, incidentId }, ctx) => {
-    if (ctx.level !== 'agent' && !externalId) {
-      throw new AppError({ kind: 'not_allowed', message: 'Help-desk pages can only look up their own ticket.' });
+    // A page may list the links of the ticket its tab shows, judged on the browser-stamped tab URL.
+    if (ctx.level !== 'agent' && !(externalId && claimMatchesTab(externalId, ctx.tabUrl))) {
+      throw new AppError(REFUSALS.ownTicketOnly());
     }
     if (ctx.level === 'agent') return { attachments: await (await connectedClient()).listAttachments({ externalId, incidentId }) };
     const attachments = await ticketLinks(externalId!, await pollMaxAgeMs());
@@ -163,6 +204,7 @@ export const handlers: Handlers = {
   'watch/list': async () => ({ incidentIds: [...(await watchedIds())], snoozedUntil: await activeSnoozes(Date.now()) }),
   'snooze/set': async ({ incidentId, minutes }) => ({ until: await snoozeIncident(incidentId, minutes, Date.now()) }),
   'panel/open': async (intent, ctx) => {
+    if (ctx.level === 'helpdesk') checkPageIntent(intent, ctx.tabUrl);
     await panelIntentItem.set(intent);
     return { opened: await openSidePanel(ctx.tabId) };
   },
@@ -178,7 +220,10 @@ export const handlers: Handlers = {
   'helpdesk/active-tab': async ({ windowId }) => {
     const tab = await activeTab(windowId);
     const read = tab?.id === undefined ? null : await readTicketTab(tab.id);
-    return { tabId: tab?.id ?? null, url: webUrl(tab?.url), ticket: read?.ticket ?? null };
+    // The page read its own ticket; a ticket whose links point off the tab's origin is not offered.
+    const ticket = read?.ticket && sameOriginAsTab(read.ticket.url, tab?.url) && sameOriginAsTab(read.ticket.attachment.url, tab?.url)
+      ? read.ticket : null;
+    return { tabId: tab?.id ?? null, url: webUrl(tab?.url), ticket };
   },
   'reply/insert': ({ incidentId, tabId }) => insertStatusUpdate(incidentId, tabId),
   'sites/list': async () => ({ sites: await enabledSites() }),
@@ -191,3 +236,17 @@ export const handlers: Handlers = {
   },
 };
 
+
+/**
+ * What a help-desk page may ask the panel to show: an incident, or a link of its own ticket whose
+ * every URL (shown, stored) is on the tab's origin. Never a declare draft (it would replace the
+ * agent's work in progress with the page's text).
+ */
+function checkPageIntent(intent: PanelIntent, tabUrl: string | undefined) {
+  if (intent.kind === 'incident') return;
+  if (intent.kind !== 'link-ticket') throw new AppError(REFUSALS.pageIntent());
+  const { ticket } = intent;
+  const own = claimMatchesTab(ticket.attachment.externalId, tabUrl)
+    && sameOriginAsTab(ticket.url, tabUrl) && sameOriginAsTab(ticket.attachment.url, tabUrl);
+  if (!own) throw new AppError(REFUSALS.ownTicketOnly());
+}

@@ -14,6 +14,7 @@ describe('enableableOrigin', () => {
     ['https://acme.zendesk.com/agent/tickets/1'], // built in
     ['https://secure.helpscout.net/conversation/1/2'],
     ['chrome://extensions'],
+    ['http://support.example.org/tickets/1'], // plain http off this computer (issue 14 §10)
     ['file:///tmp/x.html'],
     ['not a url'],
   ])('%s cannot', (url) => {

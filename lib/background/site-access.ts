@@ -9,7 +9,7 @@ const patternFor = (origin: string) => `${origin}/*`;
 const scriptId = (origin: string) => `${ID_PREFIX}${origin.replace(/[^a-zA-Z0-9.-]/g, '_')}`;
 
 /**
- * The origin a self-hosted desk can be enabled on: http(s) only, and not a SaaS desk the manifest
+ * The origin a self-hosted desk can be enabled on: https (http on loopback) only, and not a SaaS desk the manifest
  * already covers (enabling would inject the script twice for nothing). Null when not eligible.
  */
 export function enableableOrigin(url: string): string | null {
@@ -19,7 +19,9 @@ export function enableableOrigin(url: string): string | null {
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  // Plain http only on this computer: the manifest's optional host permissions offer nothing else.
+  const loopback = parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1';
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) return null;
   return adapterForUrl(parsed) ? null : parsed.origin;
 }
 
@@ -40,7 +42,7 @@ export async function enabledSites(): Promise<string[]> {
  */
 export async function enableSite(url: string, tabId?: number): Promise<string[]> {
   const origin = enableableOrigin(url);
-  if (!origin) throw new AppError({ kind: 'bad_input', message: 'Incident Copilot can only be enabled on http or https pages that are not already supported.' });
+  if (!origin) throw new AppError({ kind: 'bad_input', message: 'Incident Copilot can only be enabled on https pages (http only on this computer) that are not already supported.' });
   if (!(await browser.permissions.contains({ origins: [patternFor(origin)] }))) {
     throw new AppError({ kind: 'not_allowed', message: `Allow Incident Copilot to read ${origin} first: click “Enable on this site” and accept the browser’s prompt.` });
   }

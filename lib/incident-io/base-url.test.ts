@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BASE_URL, validateBaseUrl } from './base-url';
+import { customEndpointHost, DEFAULT_BASE_URL, validateBaseUrl } from './base-url';
 
 describe('validateBaseUrl', () => {
   it.each([
@@ -42,5 +42,17 @@ describe('validateBaseUrl', () => {
       ok: false,
       message: 'Use an https:// URL, or http:// only on this computer (127.0.0.1 / localhost) for the sandbox.',
     });
+  });
+});
+
+describe('customEndpointHost (issue 14 §3)', () => {
+  it.each([
+    ['https://api.incident.io', null],
+    ['http://127.0.0.1:8787', null],
+    ['http://localhost:8787', null],
+    ['https://api.incident.io.evil.example', 'api.incident.io.evil.example'],
+    ['https://incident.example.com:8443/proxy', 'incident.example.com:8443'],
+  ])('%s → %s', (url, host) => {
+    expect(customEndpointHost(url)).toBe(host);
   });
 });

@@ -35,3 +35,13 @@ export function validateBaseUrl(input: string): BaseUrlResult {
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
+
+/**
+ * The host to confirm before the key is sent to this (already validated) base URL, or null for
+ * incident.io's own API and this computer (the sandbox). A look-alike such as
+ * `api.incident.io.evil.example` is a custom endpoint like any other.
+ */
+export function customEndpointHost(baseUrl: string): string | null {
+  const url = new URL(baseUrl);
+  return url.hostname === new URL(DEFAULT_BASE_URL).hostname || isLoopback(url.hostname) ? null : url.host;
+}

@@ -207,8 +207,58 @@ function parseWait(value: string | null, now: number): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** Any thrown value → what the UI shows. Never "Unknown error": every branch says what to do. */
-export function toErrorInfo(err: unknown): ErrorInfo {
+/**
+ * Refusals Incident Copilot makes itself (not incident.io's answers): the trust checks of the
+ * background (docs/SECURITY.md). Help-desk pages show some of these to the agent in the page.
+ */
+export const REFUSALS = {
+  /** A help-desk tab spent its lookup budget (lib/background/lookup-limit.ts). */
+  tooManyLookups: (retryAfterMs: number): ErrorInfo => ({
+    kind: 'rate_limited',
+    message: `Too many lookups from this page. Wait ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s and try again.`,
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+  }),
+  ownTicketOnly: (): ErrorInfo => ({ kind: 'not_allowed', message: 'Help-desk pages can only look up their own ticket.' }),
+  /** panel/open from a page with an intent the content script never sends (e.g. a declare draft). */
+  pageIntent: (): ErrorInfo => ({ kind: 'not_allowed', message: 'Help-desk pages can only show an incident or link their own ticket.' }),
+  keyForNewOrigin: (origin: string): ErrorInfo => ({
+    kind: 'bad_input',
+    message: `The API base URL now points to ${origin}: enter the API key again to send it there.`,
+  }),
+  customEndpoint: (host: string): ErrorInfo => ({
+    kind: 'bad_input',
+    message: `${host} is not incident.io. To send your API key there, confirm it as a custom endpoint.`,
+  }),
+  keyStorageOpen: (): ErrorInfo => ({
+    kind: 'not_allowed',
+    message: 'Incident Copilot could not make its key storage private to the extension, so the key was not saved. Update Chrome and try again.',
+  }),
+} as const;
+
+/**
+ * A declaration incident.io is slow to answer (lib/panel/declare-view.tsx). The create carries an
+ * idempotency key, so waiting longer or pressing Declare again never makes a second incident.
+ */
+export const DECLARE_WAIT = {
+  slow: 'incident.io is slow to answer. Still waiting; nothing will be declared twice.',
+  gaveUp: (waitedMs: number): ErrorInfo => ({
+    kind: 'timeout',
+    message: `incident.io hasn't answered in ${Math.round(waitedMs / 1000)} s. Your draft is kept: press Declare to try again. Nothing will be declared twice, and if the first try went through you'll see that incident.`,
+  }),
+} as const;
+
+/** What a help-desk page hears of a failure nobody anticipated: never its raw text (it may name internals). */
+const PAGE_UNEXPECTED: ErrorInfo = {
+  kind: 'server',
+  message: 'Incident Copilot hit an unexpected problem. Try again; if it keeps happening, open the side panel.',
+};
+
+/**
+ * Any thrown value → what the UI shows. Never "Unknown error": every branch says what to do.
+ * `audience: 'helpdesk'` (an untrusted page) gets generic text for anything unexpected.
+ */
+export function toErrorInfo(err: unknown, audience: 'agent' | 'helpdesk' = 'agent'): ErrorInfo {
+  if (audience === 'helpdesk' && !(err instanceof IncidentIoError)) return PAGE_UNEXPECTED;
   if (err instanceof IncidentIoError) {
     return {
       kind: err.kind,

@@ -46,7 +46,7 @@ describe('router', () => {
     const open = vi.fn(async () => ({ incidents: [], fetchedAt: 1, complete: true }));
     const route = routerWith({ 'incidents/open': open });
     await expect(route({ type: 'incidents/open', payload: {} }, helpdesk)).resolves.toEqual({ ok: true, data: { incidents: [], fetchedAt: 1, complete: true } });
-    expect(open).toHaveBeenCalledWith({}, { level: 'helpdesk', tabId: 7 });
+    expect(open).toHaveBeenCalledWith({}, { level: 'helpdesk', tabId: 7, tabUrl: helpdesk.tab.url });
   });
 
   it('ignores messages from other extensions entirely', async () => {
@@ -76,5 +76,19 @@ describe('router', () => {
     const reply = await route({ type: 'incidents/open', payload: {} }, sidePanel);
     expect(reply).toMatchObject({ ok: false });
     expect(JSON.stringify(reply)).not.toMatch(/unknown error/i);
+  });
+});
+
+describe('unexpected failures (issue 14 §11)', () => {
+  it('a help-desk page gets generic text; the side panel gets the detail to act on', async () => {
+    const open = vi.fn(async () => {
+      throw new Error('ENOENT /var/lib/copilot/secret-cache.json');
+    });
+    const route = routerWith({ 'incidents/open': open });
+    const toPage = await route({ type: 'incidents/open', payload: {} }, helpdesk);
+    expect(toPage).toMatchObject({ ok: false, error: { kind: 'server', message: expect.stringContaining('unexpected problem') } });
+    expect(JSON.stringify(toPage)).not.toContain('secret-cache');
+    const toPanel = await route({ type: 'incidents/open', payload: {} }, sidePanel);
+    expect(JSON.stringify(toPanel)).toContain('secret-cache');
   });
 });

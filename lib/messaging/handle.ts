@@ -7,6 +7,8 @@ export interface CallContext {
   level: CallerLevel;
   /** The tab of a help-desk caller (for per-tab state), when the browser stamped one. */
   tabId?: number;
+  /** The browser-stamped URL of that tab: a page's claims about its own ticket are checked against it. */
+  tabUrl?: string;
 }
 
 export type Handlers = {
@@ -37,13 +39,13 @@ export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
     }
     try {
       const handler = handlers[type] as (req: unknown, ctx: CallContext) => Promise<unknown>;
-      const data = await handler(request.data, { level, tabId: sender.tab?.id });
+      const data = await handler(request.data, { level, tabId: sender.tab?.id, tabUrl: sender.tab?.url });
       // The reply is checked too, so a handler bug can't leak fields the protocol doesn't declare;
       // a help-desk page's against its own, smaller shape.
       const reply = level === 'helpdesk' ? helpdeskReplies[type as ReadType] : spec.response;
       return { ok: true, data: reply.parse(data) };
     } catch (error) {
-      return { ok: false, error: error instanceof AppError ? error.info : toErrorInfo(error) };
+      return { ok: false, error: error instanceof AppError ? error.info : toErrorInfo(error, level) };
     }
   };
 }

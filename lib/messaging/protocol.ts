@@ -84,8 +84,10 @@ export const protocol = {
   'catalog/get': { access: 'agent', request: empty, response: catalogSchema },
   'connection/get': { access: 'agent', request: empty, response: connectionSchema },
   'connection/connect': {
-    // An empty key keeps the stored one (changing only the base URL re-validates it).
-    access: 'agent', request: z.object({ apiKey: z.string().trim().max(500), baseUrl: z.string().max(500) }),
+    // An empty key keeps the stored one, for the same origin only (a new origin needs it typed again).
+    // A host other than incident.io's or loopback must be named in `customEndpoint` (the agent confirmed it).
+    access: 'agent',
+    request: z.object({ apiKey: z.string().trim().max(500), baseUrl: z.string().max(500), customEndpoint: z.string().max(300).optional() }),
     response: connectionSchema,
   },
   'connection/disconnect': { access: 'agent', request: empty, response: connectionSchema },

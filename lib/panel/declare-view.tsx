@@ -1,11 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { ConfirmCard } from '@/components/confirm-card';
 import { type DeclareDraft, DeclareForm, type DeclareSubmission, EMPTY_DECLARE_DRAFT } from '@/components/declare-form';
+import { DECLARE_WAIT, type ErrorInfo } from '@/lib/incident-io/errors';
+import type { CreateIncidentPayload } from '@/lib/incident-io/schemas';
 import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { declareDraftItem } from '@/lib/storage';
-import { createPayload, newIdempotencyKey, type StoredDraft } from './draft';
+import { createPayload, declareWait, newIdempotencyKey, type StoredDraft } from './draft';
 import { errorInfo } from './errors';
+import { draftFromOffer } from './intents';
 import { useOrg } from './use-org';
 
 /** Loads the persisted draft once and writes every change back, so nothing typed is ever lost. */
@@ -22,19 +26,68 @@ function usePersistentDraft() {
   return { stored, save };
 }
 
+type Attempt = { phase: 'idle' } | { phase: 'waiting'; slow: boolean } | { phase: 'failed'; error: ErrorInfo };
+
+/**
+ * Declares, and says what is going on when incident.io is slow: after `slowMs` that it is slow and
+ * nothing will be declared twice; after `giveUpMs` it stops waiting (an alert, the draft kept, Declare
+ * enabled again with the same idempotency key). An answer that arrives later still shows the incident.
+ */
+function useDeclare(onCreated: (created: { reference: string; permalink?: string }, key: string) => Promise<void>) {
+  const [attempt, setAttempt] = useState<Attempt>({ phase: 'idle' });
+  const current = useRef(0);
+  const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
+  const clearTimers = () => {
+    for (const timer of timers.current) clearTimeout(timer);
+    timers.current = [];
+  };
+  useEffect(() => clearTimers, []);
+
+  const declare = (payload: CreateIncidentPayload, key: string) => {
+    const id = ++current.current;
+    const wait = declareWait();
+    clearTimers();
+    setAttempt({ phase: 'waiting', slow: false });
+    const mine = (update: () => void) => () => {
+      if (current.current === id) update();
+    };
+    timers.current = [
+      setTimeout(mine(() => setAttempt({ phase: 'waiting', slow: true })), wait.slowMs),
+      setTimeout(mine(() => setAttempt({ phase: 'failed', error: DECLARE_WAIT.gaveUp(wait.giveUpMs) })), wait.giveUpMs),
+    ];
+    send('incidents/create', { payload }).then(
+      // Any attempt's answer counts, however late: every attempt carries the draft's one key.
+      async ({ incident }) => {
+        clearTimers();
+        setAttempt({ phase: 'idle' });
+        await onCreated({ reference: incident.reference, permalink: incident.permalink }, key);
+      },
+      (error: unknown) => {
+        if (current.current !== id) return;
+        clearTimers();
+        // A failure after giving up says nothing new: the give-up alert already asks to retry.
+        setAttempt((now) => (now.phase === 'failed' ? now : { phase: 'failed', error: errorInfo(error)! }));
+      },
+    );
+  };
+  const reset = () => {
+    current.current += 1;
+    clearTimers();
+    setAttempt({ phase: 'idle' });
+  };
+  return { attempt, declare, reset };
+}
+
 export function DeclareView() {
   const queryClient = useQueryClient();
   const org = useOrg();
   const { stored, save } = usePersistentDraft();
   const [created, setCreated] = useState<{ reference: string; permalink?: string } | null>(null);
-  const declare = useMutation({
-    mutationFn: ({ submission, key }: { submission: DeclareSubmission; key: string }) =>
-      send('incidents/create', { payload: createPayload(submission, key, org.statuses, org.mapping) }),
-    onSuccess: async ({ incident }) => {
-      save(null);
-      setCreated({ reference: incident.reference, permalink: incident.permalink });
-      await queryClient.invalidateQueries({ queryKey: queries.allIncidents().queryKey });
-    },
+  const { attempt, declare, reset } = useDeclare(async (incident, key) => {
+    // The draft goes only if it is still the one declared (not replaced meanwhile).
+    if ((await declareDraftItem.get())?.idempotencyKey === key) save(null);
+    setCreated(incident);
+    await queryClient.invalidateQueries({ queryKey: queries.allIncidents().queryKey });
   });
 
   if (stored === undefined) return null;
@@ -42,30 +95,51 @@ export function DeclareView() {
     return <p className="notice">{org.capabilities?.createReason ?? 'Connect an incident.io API key in Settings first.'}</p>;
   }
   const draft = stored?.draft ?? EMPTY_DECLARE_DRAFT;
-  const error = errorInfo(declare.error);
+  const error = attempt.phase === 'failed' ? attempt.error : null;
+  const offer = stored?.offer;
   return (
-    <DeclareForm
-      draft={draft}
-      onDraftChange={(next: DeclareDraft) => {
-        setCreated(null);
-        save({ draft: next, idempotencyKey: stored?.idempotencyKey ?? newIdempotencyKey() });
-      }}
-      severities={org.severities}
-      incidentTypes={org.types}
-      fieldErrors={error?.kind === 'validation' ? error.fields : undefined}
-      error={error}
-      busy={declare.isPending}
-      onSubmit={(submission) => {
-        const key = stored?.idempotencyKey ?? newIdempotencyKey();
-        if (!stored) save({ draft, idempotencyKey: key });
-        declare.mutate({ submission, key });
-      }}
-      onDiscard={() => {
-        declare.reset();
-        save(null);
-      }}
-      created={created}
-      defaultOpen
-    />
+    <>
+      {offer && stored && (
+        <ConfirmCard
+          title="Replace your draft?"
+          details={[
+            { label: 'Your draft', value: stored.draft.name || stored.draft.summary },
+            { label: 'New text', value: offer.name || offer.summary },
+          ]}
+          confirmLabel="Replace draft"
+          onConfirm={() => void draftFromOffer(offer).then(save)}
+          onCancel={() => save({ draft: stored.draft, idempotencyKey: stored.idempotencyKey })}
+        />
+      )}
+      <DeclareForm
+        draft={draft}
+        onDraftChange={(next: DeclareDraft) => {
+          setCreated(null);
+          save({ ...stored, draft: next, idempotencyKey: stored?.idempotencyKey ?? newIdempotencyKey() });
+        }}
+        severities={org.severities}
+        incidentTypes={org.types}
+        fieldErrors={error?.kind === 'validation' ? error.fields : undefined}
+        error={error}
+        busy={attempt.phase === 'waiting'}
+        onSubmit={(submission: DeclareSubmission) => {
+          const key = stored?.idempotencyKey ?? newIdempotencyKey();
+          if (!stored) save({ draft, idempotencyKey: key });
+          declare(createPayload(submission, key, org.statuses, org.mapping), key);
+        }}
+        onDiscard={() => {
+          reset();
+          save(null);
+        }}
+        created={created}
+        dashboardUrl={org.connection.data?.identity?.dashboard_url}
+        defaultOpen
+      />
+      {attempt.phase === 'waiting' && attempt.slow && (
+        <p role="status" className="notice">
+          {DECLARE_WAIT.slow}
+        </p>
+      )}
+    </>
   );
 }

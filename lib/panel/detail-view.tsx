@@ -53,6 +53,7 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
       busy={setStatus.isPending}
       error={errorInfo(setStatus.error)}
       onBack={onBack}
+      dashboardUrl={org.connection.data?.identity?.dashboard_url}
     />
     <HelpdeskSection incident={incident} canEdit={org.capabilities?.canEdit ?? false} />
     </>

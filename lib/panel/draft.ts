@@ -17,7 +17,15 @@ export const declareDraftSchema = z.object({
  * through every retry and edit until the declaration succeeds or is discarded, so however often the
  * agent presses Declare (or the network fails after incident.io accepted it), one incident results.
  */
-export const storedDraftSchema = z.object({ draft: declareDraftSchema, idempotencyKey: z.string().check(z.minLength(1)) });
+export const storedDraftSchema = z.object({
+  draft: declareDraftSchema,
+  idempotencyKey: z.string().check(z.minLength(1)),
+  /**
+   * Text offered while the agent had a draft (context menu, shortcut, Copilot): it replaces the
+   * draft only when the agent says so.
+   */
+  offer: z.optional(z.object({ name: z.string(), summary: z.string(), severityId: z.string() })),
+});
 export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
 export const newIdempotencyKey = () => `copilot-${crypto.randomUUID()}`;
@@ -41,4 +49,23 @@ export function createPayload(
     incident_status_id: statuses.some((s) => s.id === startStatusId) ? startStatusId : undefined,
     mode: 'standard',
   };
+}
+
+/** A draft the agent has typed into: never replaced without asking. */
+export const draftHasText = (draft: Pick<DeclareDraft, 'name' | 'summary'>) => draft.name.trim() !== '' || draft.summary.trim() !== '';
+
+/** How long a declaration waits before saying incident.io is slow, and before it stops waiting. */
+export const DECLARE_WAIT_MS = { slowMs: 8_000, giveUpMs: 25_000 } as const;
+
+/**
+ * The declare wait. The e2e build alone lets a test shorten it (`globalThis.__copilotDeclareWait`,
+ * set in the panel page) so a hang is tested in seconds with the same code path; production builds
+ * drop the branch.
+ */
+export function declareWait(): { slowMs: number; giveUpMs: number } {
+  if (import.meta.env.MODE === 'e2e') {
+    const override = (globalThis as { __copilotDeclareWait?: { slowMs: number; giveUpMs: number } }).__copilotDeclareWait;
+    if (override) return override;
+  }
+  return DECLARE_WAIT_MS;
 }

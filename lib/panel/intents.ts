@@ -1,16 +1,25 @@
 import { send } from '@/lib/messaging/send';
 import type { PanelIntent } from '@/lib/panel-intent';
 import { declareDraftItem, panelIntentItem } from '@/lib/storage';
-import { newIdempotencyKey } from './draft';
+import { draftHasText, newIdempotencyKey } from './draft';
 
 /** A prefill (context menu, shortcut, Copilot) becomes a fresh draft for the agent to confirm. */
 export async function applyDeclarePrefill(prefill: { name?: string; summary?: string; severityId?: string }) {
+  const offer = { name: prefill.name ?? '', summary: prefill.summary ?? '', severityId: prefill.severityId ?? '' };
+  const current = await declareDraftItem.get();
+  // A draft in progress stays; the Declare view asks whether to replace it.
+  if (current && draftHasText(current.draft)) {
+    await declareDraftItem.set({ ...current, offer });
+    return;
+  }
+  await declareDraftItem.set(await draftFromOffer(offer));
+}
+
+/** A fresh draft (with its own idempotency key) holding offered text. */
+export async function draftFromOffer(offer: { name: string; summary: string; severityId: string }) {
   // The form's module loads with the Declare view, not with the panel's first screen.
   const { EMPTY_DECLARE_DRAFT } = await import('@/components/declare-form');
-  await declareDraftItem.set({
-    draft: { ...EMPTY_DECLARE_DRAFT, name: prefill.name ?? '', summary: prefill.summary ?? '', severityId: prefill.severityId ?? '' },
-    idempotencyKey: newIdempotencyKey(),
-  });
+  return { draft: { ...EMPTY_DECLARE_DRAFT, ...offer }, idempotencyKey: newIdempotencyKey() };
 }
 
 /** Takes what the menu, shortcut or a help-desk page asked the panel to show, if anything. */

@@ -8,7 +8,7 @@ import type { TicketRef } from '@/lib/panel-intent';
 import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
 import { useLinkInvalidation } from './helpdesk-section';
-import { attachmentPayload } from './link-ticket';
+import { attachmentPayload, linkPreview } from './link-ticket';
 import { useOrg } from './use-org';
 
 /**
@@ -36,6 +36,7 @@ export function LinkTicketView({ ticket, suggestedRef, onLinked, onCancel }: {
 
   const incidents = open.data?.incidents ?? [];
   const chosen = incidents.find((incident) => incident.reference === selected);
+  const preview = linkPreview(ticket);
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>Link a ticket to an incident</h2>
@@ -48,8 +49,8 @@ export function LinkTicketView({ ticket, suggestedRef, onLinked, onCancel }: {
         <Spinner label="Loading open incidents…" />
       ) : (
         <LinkTicketCard
-          ticketTitle={ticket.attachment.title}
-          ticketUrl={ticket.url}
+          ticketTitle={preview?.title ?? ticket.attachment.title}
+          ticketUrl={preview?.url ?? ''}
           choices={incidents.map((incident) => ({ reference: incident.reference, name: incident.name }))}
           selectedRef={chosen ? selected : ''}
           onSelect={setSelected}

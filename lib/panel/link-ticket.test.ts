@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/app-error';
 import { createAttachmentPayloadSchema } from '@/lib/incident-io/schemas';
 import type { TicketRef } from '@/lib/panel-intent';
-import { attachmentPayload } from './link-ticket';
+import { attachmentPayload, linkPreview } from './link-ticket';
 
 const zendesk: TicketRef = {
   desk: 'zendesk', id: '48213', subject: 'Checkout failing for EU customers', url: 'https://acme.zendesk.com/agent/tickets/48213',
@@ -22,5 +22,14 @@ describe('attachmentPayload', () => {
   it('refuses a ticket whose link is not http(s)', () => {
     const hostile = { ...zendesk, attachment: { ...zendesk.attachment, url: 'javascript:alert(1)' } };
     expect(() => attachmentPayload('01HINC', hostile)).toThrow(AppError);
+  });
+});
+
+describe('linkPreview (issue 14 §7)', () => {
+  it('shows exactly the URL and title that will be stored, not the page’s other URL of the ticket', () => {
+    const differs = { ...zendesk, url: 'https://acme.zendesk.com/agent/tickets/48213', attachment: { ...zendesk.attachment, url: 'https://acme.zendesk.com/agent/tickets/48213?stored=1' } };
+    const { resource } = attachmentPayload('01HINC', differs);
+    expect(linkPreview(differs)).toEqual({ title: resource.title, url: resource.url });
+    expect(linkPreview({ ...zendesk, attachment: { ...zendesk.attachment, url: 'javascript:alert(1)' } })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SettingsPanel } from '@/components/settings-panel';
+import { type ConnectionSettings, SettingsPanel } from '@/components/settings-panel';
 import { StatusMappingEditor } from '@/components/status-mapping-editor';
 import type { StatusMapping } from '@/lib/incident-io/status-words';
 import { send } from '@/lib/messaging/send';
@@ -16,7 +16,7 @@ export function SettingsView() {
     await queryClient.invalidateQueries();
   };
   const connect = useMutation({
-    mutationFn: (input: { apiKey: string; baseUrl: string }) => send('connection/connect', input),
+    mutationFn: (input: ConnectionSettings) => send('connection/connect', input),
     onSuccess: async (connection) => {
       queryClient.setQueryData(queries.connection().queryKey, connection);
       await onConnectionChange();
@@ -42,7 +42,7 @@ export function SettingsView() {
       key={data.baseUrl}
       baseUrl={data.baseUrl}
       connection={identity && data.capabilities ? { name: identity.name, capabilities: data.capabilities } : null}
-      onSave={({ apiKey, baseUrl }) => connect.mutate({ apiKey, baseUrl })}
+      onSave={(settings) => connect.mutate(settings)}
       onDisconnect={() => disconnect.mutate()}
       busy={connect.isPending || disconnect.isPending}
       error={errorInfo(connect.error ?? disconnect.error)}
