@@ -22,6 +22,7 @@ import { openSidePanel } from './side-panel';
 import { forgetTicketLinks, ticketLinks } from './ticket-links';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
+import { suggestionsForTicket } from './suggestions';
 import { toggleWatch, watch, watchedIds } from './watch';
 
 const NOT_FOUND_MESSAGE = 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.';
@@ -171,5 +172,6 @@ export const handlers: Handlers = {
   'sites/list': async () => ({ sites: await enabledSites() }),
   'sites/enable': async ({ url, tabId }) => ({ sites: await enableSite(url, tabId) }),
   'sites/disable': async ({ origin }) => ({ sites: await disableSite(origin) }),
+  'suggestions/ticket': async (request, ctx) => suggestionsForTicket(request, ctx, await pollMaxAgeMs()),
 };
 

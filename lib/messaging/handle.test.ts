@@ -46,7 +46,7 @@ describe('router', () => {
     const open = vi.fn(async () => ({ incidents: [], fetchedAt: 1, complete: true }));
     const route = routerWith({ 'incidents/open': open });
     await expect(route({ type: 'incidents/open', payload: {} }, helpdesk)).resolves.toEqual({ ok: true, data: { incidents: [], fetchedAt: 1, complete: true } });
-    expect(open).toHaveBeenCalledWith({}, { level: 'helpdesk', tabId: 7 });
+    expect(open).toHaveBeenCalledWith({}, { level: 'helpdesk', tabId: 7, tabUrl: 'https://acme.zendesk.com/agent/tickets/1' });
   });
 
   it('ignores messages from other extensions entirely', async () => {

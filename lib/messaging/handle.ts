@@ -7,6 +7,8 @@ export interface CallContext {
   level: CallerLevel;
   /** The tab of a help-desk caller (for per-tab state), when the browser stamped one. */
   tabId?: number;
+  /** The browser-stamped URL of a help-desk caller's tab (which ticket it is). */
+  tabUrl?: string;
 }
 
 export type Handlers = {
@@ -37,7 +39,7 @@ export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
     }
     try {
       const handler = handlers[type] as (req: unknown, ctx: CallContext) => Promise<unknown>;
-      const data = await handler(request.data, { level, tabId: sender.tab?.id });
+      const data = await handler(request.data, { level, tabId: sender.tab?.id, tabUrl: sender.tab?.url });
       // The reply is checked too, so a handler bug can't leak fields the protocol doesn't declare.
       return { ok: true, data: spec.response.parse(data) };
     } catch (error) {

@@ -5,6 +5,7 @@ import {
 } from '@/lib/incident-io/schemas';
 import { settingsPatchSchema, settingsSchema } from '@/lib/settings';
 import { declarePrefillSchema, panelIntentSchema, ticketRefSchema } from '@/lib/panel-intent';
+import { publicIncidentSchema } from './public-incident';
 import { catalogSchema, openIncidentsSchema } from './shapes';
 
 export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsSchema } from './shapes';
@@ -41,6 +42,23 @@ export const activeTabSchema = z.object({
 export type ActiveTab = z.infer<typeof activeTabSchema>;
 
 export const sitesSchema = z.object({ sites: z.array(z.string()) });
+
+export const suggestionsSchema = z.object({
+  suggestions: z.array(z.object({
+    incident: publicIncidentSchema,
+    /** The ticket's words that matched ("Matches: checkout, payment, 502"), or its INC- reference. */
+    matched: z.array(z.string()),
+    reason: z.enum(['reference', 'customer', 'text']),
+    customerLine: z.string().optional(),
+  })).max(3),
+  /** "3 similar tickets: declare an incident?" (null: no spike). */
+  spike: z.nullable(z.object({
+    count: z.number().int(),
+    name: z.string(),
+    tickets: z.array(z.object({ title: z.string(), url: z.string() })),
+  })),
+});
+export type Suggestions = z.infer<typeof suggestionsSchema>;
 
 const ref = z.string().trim().min(1).max(300);
 const id = z.string().trim().min(1).max(100);
@@ -119,6 +137,20 @@ export const protocol = {
     access: 'agent', request: z.object({ url: z.string().max(2000), tabId: z.number().int().optional() }), response: sitesSchema,
   },
   'sites/disable': { access: 'agent', request: z.object({ origin: z.string().max(300) }), response: sitesSchema },
+  /**
+   * Suggested incidents for the help-desk ticket in the caller's tab (issue 11 §1, §4), ranked in the
+   * background from the shared open list (lib/background/suggestions.ts). `text` is the customer's
+   * messages, separated by form feeds (`\f`), newest last.
+   */
+  'suggestions/ticket': {
+    access: 'read',
+    request: z.object({
+      subject: z.string().max(1000),
+      text: z.string().max(200_000),
+      requester: z.object({ email: z.string().max(320).optional(), organisation: z.string().max(300).optional() }).optional(),
+    }),
+    response: suggestionsSchema,
+  },
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;
