@@ -2,7 +2,7 @@
  * `npm run bench`: load and performance figures with budgets (issue 5). Prints a table, writes
  * bench/results/latest.json, exits 1 when a budget fails.
  *   --no-build       use the existing .output builds instead of rebuilding
- *   --only=a,b       run some sections: bundles, panel, scale, content, economy, memory
+ *   --only=a,b       run some sections: bundles, panel, scale, content, economy, memory, suggest
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { benchContentScript } from './sections/content-script';
 import { benchMemory } from './sections/memory';
 import { benchPanel } from './sections/panel';
 import { benchScale } from './sections/scale';
+import { benchSuggestQuality } from './sections/suggest-quality';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PROD_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -30,6 +31,7 @@ const SECTIONS: Record<string, Section> = {
   content: benchContentScript,
   economy: benchApiEconomy,
   memory: benchMemory,
+  suggest: benchSuggestQuality,
 };
 
 const args = process.argv.slice(2);

@@ -19,9 +19,19 @@ function words(text: string): string[] {
   return fold(text).match(WORD) ?? [];
 }
 
+const stems = new Map<string, string>();
+/** A long ticket repeats its words: each distinct word is stemmed once (bounded, then started afresh). */
+const MAX_CACHED_STEMS = 20_000;
+
 /** Porter stems for English words; numbers (502) and short tokens stay as they are. */
 function stem(word: string): string {
-  return word.length > 3 && /^[a-z]+$/.test(word) ? stemmer(word) : word;
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = word.length > 3 && /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** Group tokens start with `~`, which no word can contain, so a concept never collides with a word. */
@@ -51,21 +61,21 @@ const PHRASES = (() => {
  */
 export function analyze(text: string): Term[] {
   const raw = words(text);
-  const stems = raw.map(stem);
+  const stemmed = raw.map(stem);
   const terms: Term[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const phrase = PHRASES.get(stems[i]!)?.find(({ stems: seq }) => seq.every((s, k) => stems[i + k] === s));
+    const phrase = PHRASES.get(stemmed[i]!)?.find(({ stems: seq }) => seq.every((s, k) => stemmed[i + k] === s));
     if (phrase) {
       const surface = raw.slice(i, i + phrase.stems.length).join(' ');
       terms.push({ term: phrase.token, surface });
       for (let k = 0; k < phrase.stems.length; k++) {
-        if (!STOP_WORDS.has(raw[i + k]!)) terms.push({ term: stems[i + k]!, surface: raw[i + k]! });
+        if (!STOP_WORDS.has(raw[i + k]!)) terms.push({ term: stemmed[i + k]!, surface: raw[i + k]! });
       }
       i += phrase.stems.length - 1;
       continue;
     }
     if (STOP_WORDS.has(raw[i]!) || raw[i]!.length < 2) continue;
-    terms.push({ term: stems[i]!, surface: raw[i]! });
+    terms.push({ term: stemmed[i]!, surface: raw[i]! });
   }
   return terms;
 }
