@@ -22,7 +22,7 @@ import { openSidePanel } from './side-panel';
 import { forgetTicketLinks, ticketLinks } from './ticket-links';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
-import { suggestionsForTicket } from './suggestions';
+import { spikeDeclarePrefill, suggestionsForTicket } from './suggestions';
 import { toggleWatch, watch, watchedIds } from './watch';
 
 const NOT_FOUND_MESSAGE = 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.';
@@ -151,7 +151,8 @@ export const handlers: Handlers = {
   'watch/list': async () => ({ incidentIds: [...(await watchedIds())], snoozedUntil: await activeSnoozes(Date.now()) }),
   'snooze/set': async ({ incidentId, minutes }) => ({ until: await snoozeIncident(incidentId, minutes, Date.now()) }),
   'panel/open': async (intent, ctx) => {
-    await panelIntentItem.set(intent);
+    // Tickets to link after a declaration come only from the background's spike (spike/declare).
+    await panelIntentItem.set(intent.kind === 'declare' ? { ...intent, prefill: { ...intent.prefill, linkTickets: undefined } } : intent);
     return { opened: await openSidePanel(ctx.tabId) };
   },
   'panel/take-intent': async () => {
@@ -173,5 +174,9 @@ export const handlers: Handlers = {
   'sites/enable': async ({ url, tabId }) => ({ sites: await enableSite(url, tabId) }),
   'sites/disable': async ({ origin }) => ({ sites: await disableSite(origin) }),
   'suggestions/ticket': async (request, ctx) => suggestionsForTicket(request, ctx, await pollMaxAgeMs()),
+  'spike/declare': async (_req, ctx) => {
+    await panelIntentItem.set({ kind: 'declare', prefill: await spikeDeclarePrefill(ctx, await pollMaxAgeMs()) });
+    return { opened: await openSidePanel(ctx.tabId) };
+  },
 };
 

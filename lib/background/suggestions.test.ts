@@ -2,11 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CallContext } from '@/lib/messaging/handle';
 import { protocol } from '@/lib/messaging/protocol';
-import { openIncidentsItem } from '@/lib/storage';
+import { openIncidentsItem, panelIntentItem } from '@/lib/storage';
 import { makeIncident } from './test-fixtures';
 
 const client = { listCustomFields: vi.fn(), listCatalogTypes: vi.fn(), findCatalogEntries: vi.fn() };
 vi.mock('./client', () => ({ connectedClient: async () => client, rateLimitState: {} }));
+
+vi.mock('./side-panel', () => ({ openSidePanel: async () => true }));
 
 const { handlers } = await import('./handlers');
 
@@ -80,6 +82,33 @@ describe('suggestions/ticket', () => {
     expect(suggestions).toEqual([]);
     expect(spike?.count).toBe(3);
     expect(spike?.tickets).toContainEqual({ title: 'Export stuck', url: 'https://acme.zendesk.com/agent/tickets/1' });
+  });
+
+  it('declaring from the spike prefills the form with the viewed tickets to link, sending nothing', async () => {
+    for (const [i, subject] of ['Export stuck', 'CSV export not working', 'order export'].entries()) {
+      await ask({ subject, text: 'the csv export of our orders is stuck in processing' }, tab(i + 1));
+    }
+    expect(await handlers['spike/declare']({}, tab(3))).toEqual({ opened: true });
+    const intent = await panelIntentItem.get();
+    expect(intent?.kind).toBe('declare');
+    if (intent?.kind !== 'declare') return;
+    expect(intent.prefill.name).toMatch(/export/);
+    expect(intent.prefill.summary).toContain('- Export stuck: https://acme.zendesk.com/agent/tickets/1');
+    expect(intent.prefill.linkTickets?.map((t) => t.attachment)).toContainEqual({
+      resourceType: 'zendesk_ticket', externalId: '1', title: 'Zendesk #1: Export stuck', url: 'https://acme.zendesk.com/agent/tickets/1',
+    });
+    expect(client.findCatalogEntries).not.toHaveBeenCalled();
+    // From a ticket that is not part of a spike: nothing to declare.
+    await expect(handlers['spike/declare']({}, tab(9))).rejects.toMatchObject({ info: { kind: 'bad_input' } });
+  });
+
+  it('a page’s own declare intent can’t carry tickets to link', async () => {
+    const ticket = {
+      desk: 'zendesk', id: '5', subject: 's', url: 'https://acme.zendesk.com/agent/tickets/5',
+      attachment: { resourceType: 'zendesk_ticket' as const, externalId: '5', title: 't', url: 'https://acme.zendesk.com/agent/tickets/5' },
+    };
+    await handlers['panel/open']({ kind: 'declare', prefill: { name: 'x', linkTickets: [ticket] } }, tab(5));
+    expect(await panelIntentItem.get()).toEqual({ kind: 'declare', prefill: { name: 'x' } });
   });
 
   it('keeps no viewed tickets for extension pages (no browser-stamped ticket)', async () => {

@@ -6,7 +6,11 @@ import { settingsItem, customerCatalogItem, viewedTicketsItem } from '@/lib/stor
 import { customerFieldIds, customerLines, requesterIdentifiers, type Requester } from '@/lib/suggest/customer';
 import { rankableIncident } from '@/lib/suggest/incident-doc';
 import { indexIncidents, type IncidentIndex, type RankableIncident } from '@/lib/suggest/rank';
-import { DEFAULT_SPIKE_WINDOW_MINUTES, detectSpike, rememberViewed, viewedTicket } from '@/lib/suggest/spike';
+import { DEFAULT_SPIKE_WINDOW_MINUTES, detectSpike, rememberViewed, spikeSummary, viewedTicket } from '@/lib/suggest/spike';
+import { AppError } from '@/lib/app-error';
+import { buildTicket } from '@/lib/helpdesk/ticket';
+import { adapterForUrl } from '@/lib/helpdesk/registry';
+import type { DeclarePrefill, TicketRef } from '@/lib/panel-intent';
 import { isWebUrl } from '@/lib/web-url';
 import { connectedClient } from './client';
 import { publicOnly, readOpenIncidents } from './open-incidents';
@@ -86,6 +90,11 @@ async function customerLinesFor(incidents: Incident[], requester: Requester | un
   }
 }
 
+async function spikeWindowMinutes() {
+  return (await settingsItem.get()).spikeWindowMinutes ?? DEFAULT_SPIKE_WINDOW_MINUTES;
+}
+const spikeWindowMs = async () => (await spikeWindowMinutes()) * 60_000;
+
 /** The ticket's URL without its fragment: one ticket, however the desk scrolls or tabs within it. */
 const ticketUrl = (url: string | undefined) => (url && isWebUrl(url) ? url.split('#')[0]! : null);
 
@@ -105,10 +114,45 @@ export async function suggestionsForTicket(
   // Spike detection only for help-desk tabs: the browser-stamped tab URL says which ticket this is.
   const url = ctx.level === 'helpdesk' ? ticketUrl(ctx.tabUrl) : null;
   if (!url) return { suggestions, spike: null };
-  const windowMs = ((await settingsItem.get()).spikeWindowMinutes ?? DEFAULT_SPIKE_WINDOW_MINUTES) * 60_000;
+  const windowMs = await spikeWindowMs();
   const title = request.subject.trim() || url;
   const viewed = rememberViewed(await viewedTicketsItem.get(), viewedTicket({ ...request, url, title }, now), windowMs);
   await viewedTicketsItem.set(viewed);
   const spike = suggestions.length ? null : detectSpike(viewed, url, { incidents: docs, index }, now, windowMs);
   return { suggestions, spike };
+}
+
+/**
+ * The link incident.io stores for a ticket known only by its URL: what the desk's adapter would
+ * build (a Zendesk ticket by id; any other desk as `arbitrary_url` keyed by its URL), so the link
+ * shows on that ticket's page afterwards.
+ */
+export function ticketFromUrl(url: string, subject: string): TicketRef {
+  const parsed = new URL(url);
+  const adapter = adapterForUrl(parsed);
+  const id = adapter?.ticketIdFromUrl(parsed) ?? url;
+  const desk = adapter ? { id: adapter.id, name: adapter.name } : { id: 'generic' as const, name: parsed.hostname };
+  return buildTicket(desk, { id, subject, url }, adapter?.id === 'zendesk' ? 'zendesk_ticket' : 'arbitrary_url');
+}
+
+/**
+ * "3 similar tickets: declare an incident?" (from the strip of one of them): the declare form's
+ * prefill, built here from the tickets this agent viewed, never from what the page says. Nothing is
+ * sent to incident.io: the form shows the name, the summary and the tickets it will link, and the
+ * agent declares (or not).
+ */
+export async function spikeDeclarePrefill(ctx: CallContext, maxAgeMs: number, now = Date.now()): Promise<DeclarePrefill> {
+  const url = ctx.level === 'helpdesk' ? ticketUrl(ctx.tabUrl) : null;
+  const open = await readOpenIncidents(maxAgeMs);
+  const { docs, index } = openIndex(open.incidents);
+  const minutes = await spikeWindowMinutes();
+  const viewed = await viewedTicketsItem.get();
+  const spike = url ? detectSpike(viewed, url, { incidents: docs, index }, now, minutes * 60_000) : null;
+  if (!spike) throw new AppError({ kind: 'bad_input', message: 'There are no longer 3 similar tickets without an incident.' });
+  const subjects = new Map(viewed.map((t) => [t.url, t.subject]));
+  return {
+    name: spike.name,
+    summary: spikeSummary(spike, minutes),
+    linkTickets: spike.tickets.map((t) => ticketFromUrl(t.url, subjects.get(t.url) ?? t.title)),
+  };
 }

@@ -151,6 +151,12 @@ export const protocol = {
     }),
     response: suggestionsSchema,
   },
+  /**
+   * The strip's "3 similar tickets: declare an incident?": opens the declare form prefilled from the
+   * spike the background found for the caller's ticket (the tickets come from what this agent
+   * viewed, not from the page). Writes nothing: the agent reviews and declares in the side panel.
+   */
+  'spike/declare': { access: 'read', request: empty, response: z.object({ opened: z.boolean() }) },
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;

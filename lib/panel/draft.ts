@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import type { DeclareDraft, DeclareSubmission } from '@/components/declare-form';
 import type { CreateIncidentPayload, IncidentStatus } from '@/lib/incident-io/schemas';
 import type { StatusMapping } from '@/lib/incident-io/status-words';
+import { ticketRefSchema } from '@/lib/panel-intent';
 
 export const declareDraftSchema = z.object({
   name: z.string(),
@@ -17,7 +18,12 @@ export const declareDraftSchema = z.object({
  * through every retry and edit until the declaration succeeds or is discarded, so however often the
  * agent presses Declare (or the network fails after incident.io accepted it), one incident results.
  */
-export const storedDraftSchema = z.object({ draft: declareDraftSchema, idempotencyKey: z.string().check(z.minLength(1)) });
+export const storedDraftSchema = z.object({
+  draft: declareDraftSchema,
+  idempotencyKey: z.string().check(z.minLength(1)),
+  /** Tickets to link once declared (a spike of similar tickets); listed under the form. */
+  linkTickets: z.optional(z.array(ticketRefSchema)),
+});
 export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
 export const newIdempotencyKey = () => `copilot-${crypto.randomUUID()}`;

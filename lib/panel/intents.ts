@@ -1,15 +1,16 @@
 import { send } from '@/lib/messaging/send';
-import type { PanelIntent } from '@/lib/panel-intent';
+import type { PanelIntent, TicketRef } from '@/lib/panel-intent';
 import { declareDraftItem, panelIntentItem } from '@/lib/storage';
 import { newIdempotencyKey } from './draft';
 
 /** A prefill (context menu, shortcut, Copilot) becomes a fresh draft for the agent to confirm. */
-export async function applyDeclarePrefill(prefill: { name?: string; summary?: string; severityId?: string }) {
+export async function applyDeclarePrefill(prefill: { name?: string; summary?: string; severityId?: string; linkTickets?: TicketRef[] }) {
   // The form's module loads with the Declare view, not with the panel's first screen.
   const { EMPTY_DECLARE_DRAFT } = await import('@/components/declare-form');
   await declareDraftItem.set({
     draft: { ...EMPTY_DECLARE_DRAFT, name: prefill.name ?? '', summary: prefill.summary ?? '', severityId: prefill.severityId ?? '' },
     idempotencyKey: newIdempotencyKey(),
+    ...(prefill.linkTickets?.length ? { linkTickets: prefill.linkTickets } : {}),
   });
 }
 
