@@ -16,7 +16,9 @@ import { getCatalog } from './catalog';
 import { connectedClient } from './client';
 import { publicOnly, readOpenIncidents, refreshOpenIncidents } from './open-incidents';
 import { acknowledge, syncNow } from './poller';
+import { toPublicIncident } from '@/lib/messaging/public-incident';
 import { activeTab, readTicketTab, webUrl } from './helpdesk-tab';
+import { incidentCard } from './incident-card';
 import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
 import { forgetTicketLinks, ticketLinks } from './ticket-links';
@@ -61,7 +63,7 @@ async function pollMaxAgeMs() {
 export const handlers: Handlers = {
   'incidents/open': async (_req, ctx) => {
     const open = await readOpenIncidents(await pollMaxAgeMs());
-    return ctx.level === 'agent' ? open : { ...open, incidents: publicOnly(open.incidents) };
+    return ctx.level === 'agent' ? open : { ...open, incidents: publicOnly(open.incidents).map((incident) => toPublicIncident(incident)) };
   },
   // A manual refresh ignores back-off and also updates the badge and notifications.
   'incidents/refresh': () => syncNow(),
@@ -69,7 +71,10 @@ export const handlers: Handlers = {
     const { fetchedAt, complete } = await readOpenIncidents(await pollMaxAgeMs());
     return { fetchedAt, complete };
   },
-  'incidents/get': async ({ ref }, ctx) => ({ incident: await getIncident(ref, ctx) }),
+  'incidents/get': async ({ ref }, ctx) => {
+    const incident = await getIncident(ref, ctx);
+    return ctx.level === 'agent' ? { incident } : { incident: toPublicIncident(incident) };
+  },
   'incidents/updates': async ({ incidentId }, ctx) => {
     if (ctx.level !== 'agent') await getIncident(incidentId, ctx);
     return { updates: await (await connectedClient()).listIncidentUpdates(incidentId) };
@@ -177,6 +182,11 @@ export const handlers: Handlers = {
   'spike/declare': async (_req, ctx) => {
     await panelIntentItem.set({ kind: 'declare', prefill: await spikeDeclarePrefill(ctx, await pollMaxAgeMs()) });
     return { opened: await openSidePanel(ctx.tabId) };
+  },
+  // Two calls: the incident (which proves it public for a page), then the verified id's updates.
+  'incidents/card': async ({ ref }, ctx) => {
+    const incident = await getIncident(ref, ctx);
+    return incidentCard(incident, await (await connectedClient()).listIncidentUpdates(incident.id));
   },
 };
 

@@ -6,7 +6,7 @@ import {
 import { settingsPatchSchema, settingsSchema } from '@/lib/settings';
 import { declarePrefillSchema, panelIntentSchema, ticketRefSchema } from '@/lib/panel-intent';
 import { publicIncidentSchema } from './public-incident';
-import { catalogSchema, openIncidentsSchema } from './shapes';
+import { catalogSchema, errorInfoSchema, openIncidentsSchema } from './shapes';
 
 export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsSchema } from './shapes';
 export type { Catalog, Envelope, OpenIncidents } from './shapes';
@@ -61,6 +61,9 @@ export const suggestionsSchema = z.object({
 export type Suggestions = z.infer<typeof suggestionsSchema>;
 
 const ref = z.string().trim().min(1).max(300);
+
+export const incidentCardSchema = z.object({ incident: publicIncidentSchema, customerText: z.nullable(z.string()) });
+export type IncidentCard = z.infer<typeof incidentCardSchema>;
 const id = z.string().trim().min(1).max(100);
 const empty = z.object({}).strict();
 
@@ -138,6 +141,11 @@ export const protocol = {
   },
   'sites/disable': { access: 'agent', request: z.object({ origin: z.string().max(300) }), response: sitesSchema },
   /**
+   * A hover card's (and "Insert update"'s) one read: the incident and its latest update, public
+   * only, with the customer text made by the one builder. Agents get the same shape.
+   */
+  'incidents/card': { access: 'read', request: z.object({ ref }), response: incidentCardSchema },
+  /**
    * Suggested incidents for the help-desk ticket in the caller's tab (issue 11 §1, §4), ranked in the
    * background from the shared open list (lib/background/suggestions.ts). `text` is the customer's
    * messages, separated by form feeds (`\f`), newest last.
@@ -163,6 +171,33 @@ export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = z.input<Protocol[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<Protocol[T]['response']>;
+/** The protocol types a help-desk page may send: reads only. */
+export type ReadType = { [T in MessageType]: Protocol[T]['access'] extends 'read' ? T : never }[MessageType];
+
+/**
+ * What a help-desk caller receives for each read: its own reply shape, parsed by the router in
+ * place of `response`, so whatever a handler returns, only these fields reach a page. Every read
+ * type must have one (the `satisfies` below).
+ */
+export const helpdeskReplies = {
+  'incidents/open': z.object({
+    incidents: z.array(publicIncidentSchema), fetchedAt: z.nullable(z.number()), complete: z.boolean(), error: z.optional(errorInfoSchema),
+  }),
+  'incidents/get': z.object({ incident: publicIncidentSchema }),
+  'incidents/card': incidentCardSchema,
+  // The message and its time only: updaters' names and emails stay in the background.
+  'incidents/updates': z.object({
+    updates: z.array(z.object({ id: z.string(), incident_id: z.string(), created_at: z.string(), message: z.optional(z.string()) })),
+  }),
+  'attachments/list': protocol['attachments/list'].response,
+  'panel/open': protocol['panel/open'].response,
+  // Already the help-desk shape: public projections and the ticket's own words.
+  'suggestions/ticket': suggestionsSchema,
+  'spike/declare': protocol['spike/declare'].response,
+} as const satisfies Record<ReadType, z.core.$ZodType>;
+export type HelpdeskResponseOf<T extends ReadType> = z.infer<(typeof helpdeskReplies)[T]>;
+/** What a handler may return: the agent's shape, or for a read the help-desk one. */
+export type ReplyOf<T extends MessageType> = ResponseOf<T> | (T extends ReadType ? HelpdeskResponseOf<T> : never);
 
 export const messageSchema = z.object({
   type: z.string().max(64),
