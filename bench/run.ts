@@ -4,7 +4,7 @@
  * 1 when a budget fails. Every section runs three times: a figure whose runs spread beyond ±20 % is
  * reported as noisy, with its spread, instead of passed or failed on one run.
  *   --no-build       use the existing .output builds instead of rebuilding
- *   --only=a,b       run some sections: bundles, panel, scale, content, economy, memory
+ *   --only=a,b       run some sections: bundles, panel, scale, content, economy, memory, suggest
  *   --runs=N         runs per section (default 3; 1 for a quick look, never judged for noise)
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ import { benchContentScript } from './sections/content-script';
 import { benchMemory } from './sections/memory';
 import { benchPanel } from './sections/panel';
 import { benchScale } from './sections/scale';
+import { benchSuggestQuality } from './sections/suggest-quality';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PROD_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -33,6 +34,7 @@ const SECTIONS: Record<string, Section> = {
   content: benchContentScript,
   economy: benchApiEconomy,
   memory: benchMemory,
+  suggest: benchSuggestQuality,
 };
 
 const args = process.argv.slice(2);

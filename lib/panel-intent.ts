@@ -6,13 +6,6 @@ import { isWebUrl } from '@/lib/web-url';
 /** Ticket links shown to the agent and stored in incident.io: web URLs only (never `javascript:`). */
 const webUrl = z.url().check(z.maxLength(2000), z.refine(isWebUrl, 'Only http(s) URLs'));
 
-/** Text that arrives from web pages is bounded; the declare form shows it for the agent to confirm. */
-export const declarePrefillSchema = z.object({
-  name: z.optional(z.string().check(z.maxLength(500))),
-  summary: z.optional(z.string().check(z.maxLength(20_000))),
-});
-export type DeclarePrefill = z.infer<typeof declarePrefillSchema>;
-
 export const ticketRefSchema = z.object({
   desk: z.string().check(z.maxLength(40)),
   id: z.string().check(z.maxLength(200)),
@@ -26,6 +19,18 @@ export const ticketRefSchema = z.object({
   }),
 });
 export type TicketRef = z.infer<typeof ticketRefSchema>;
+
+/** Text that arrives from web pages is bounded; the declare form shows it for the agent to confirm. */
+export const declarePrefillSchema = z.object({
+  name: z.optional(z.string().check(z.maxLength(500))),
+  summary: z.optional(z.string().check(z.maxLength(20_000))),
+  /**
+   * Tickets to link to the incident once it is declared ("3 similar tickets: declare an incident?"):
+   * the form lists them, and the agent's Declare is the confirmation.
+   */
+  linkTickets: z.optional(z.array(ticketRefSchema).check(z.maxLength(20))),
+});
+export type DeclarePrefill = z.infer<typeof declarePrefillSchema>;
 
 /** What the side panel should show next: set by a help-desk page, the context menu or the shortcut. */
 export const panelIntentSchema = z.discriminatedUnion('kind', [

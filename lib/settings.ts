@@ -19,6 +19,8 @@ export const settingsSchema = z.object({
   notifyOnWatchedChange: z.boolean(),
   /** The last snooze preset chosen on a notification, offered first next time. */
   lastSnoozeMinutes: z.int().check(z.positive()),
+  /** How far back viewed tickets count for "3 similar tickets: declare an incident?" (default 60). */
+  spikeWindowMinutes: z.optional(z.int().check(z.minimum(5), z.maximum(24 * 60))),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /** A change to some settings (zod/mini like every schema the side panel bundles). */

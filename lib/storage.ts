@@ -110,3 +110,34 @@ export const ticketLinksItem = typedItem(
   z.record(z.string(), z.object({ attachments: z.array(incidentAttachmentSchema), fetchedAt: z.number() })),
   {},
 );
+
+/**
+ * Help-desk tickets this agent viewed recently (spike detection, issue 11 §4): their own words,
+ * bounded (lib/suggest/spike.ts), kept for the session only.
+ */
+export const viewedTicketsItem = typedItem(
+  'session:viewedTickets',
+  z.array(z.object({
+    url: z.string().check(z.maxLength(2000)),
+    title: z.string().check(z.maxLength(300)),
+    subject: z.string().check(z.maxLength(300)),
+    text: z.string().check(z.maxLength(2000)),
+    viewedAt: z.number(),
+  })).check(z.maxLength(60)),
+  [],
+);
+
+/**
+ * Customer-aware suggestions: the org's custom fields backed by a customer catalog type (with the
+ * type), and which catalog entries incident.io found per requester identifier. Refreshed after
+ * `CUSTOMER_CATALOG_MAX_AGE_MS` (lib/background/suggestions.ts).
+ */
+export const customerCatalogItem = typedItem(
+  'session:customerCatalog',
+  z.nullable(z.object({
+    fields: z.array(z.object({ fieldId: z.string(), catalogTypeId: z.string() })),
+    fetchedAt: z.number(),
+    lookups: z.record(z.string(), z.object({ entryIds: z.array(z.string()), fetchedAt: z.number() })),
+  })),
+  null,
+);

@@ -28,6 +28,7 @@ import { openSidePanel } from './side-panel';
 import { forgetTicketLinks, ticketLinks } from './ticket-links';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
+import { spikeDeclarePrefill, suggestionsForTicket } from './suggestions';
 import { toggleWatch, watch, watchedIds } from './watch';
 import { closeKeyStorage } from './key-storage';
 import { createLookupLimit } from './lookup-limit';
@@ -205,7 +206,8 @@ export const handlers: Handlers = {
   'snooze/set': async ({ incidentId, minutes }) => ({ until: await snoozeIncident(incidentId, minutes, Date.now()) }),
   'panel/open': async (intent, ctx) => {
     if (ctx.level === 'helpdesk') checkPageIntent(intent, ctx.tabUrl);
-    await panelIntentItem.set(intent);
+    // Tickets to link after a declaration come only from the background's spike (spike/declare).
+    await panelIntentItem.set(intent.kind === 'declare' ? { ...intent, prefill: { ...intent.prefill, linkTickets: undefined } } : intent);
     return { opened: await openSidePanel(ctx.tabId) };
   },
   'panel/take-intent': async () => {
@@ -229,6 +231,11 @@ export const handlers: Handlers = {
   'sites/list': async () => ({ sites: await enabledSites() }),
   'sites/enable': async ({ url, tabId }) => ({ sites: await enableSite(url, tabId) }),
   'sites/disable': async ({ origin }) => ({ sites: await disableSite(origin) }),
+  'suggestions/ticket': async (request, ctx) => suggestionsForTicket(request, ctx, await pollMaxAgeMs()),
+  'spike/declare': async (_req, ctx) => {
+    await panelIntentItem.set({ kind: 'declare', prefill: await spikeDeclarePrefill(ctx, await pollMaxAgeMs()) });
+    return { opened: await openSidePanel(ctx.tabId) };
+  },
   // Two calls: the incident (which proves it public for a page), then the verified id's updates.
   'incidents/card': async ({ ref }, ctx) => {
     const incident = await getIncident(ref, ctx);

@@ -17,6 +17,9 @@ import {
   listSeveritiesResponseSchema,
   listStatusesResponseSchema,
 } from './schemas';
+import {
+  listCatalogEntriesResponseSchema, listCatalogTypesResponseSchema, listCustomFieldsResponseSchema,
+} from './catalog-schemas';
 
 /** From incident.io's `X-RateLimit-*` headers, when sent (they may be omitted). */
 export interface RateLimitInfo {
@@ -214,6 +217,21 @@ export function createIncidentIoClient(options: IncidentIoClientOptions) {
         method: 'DELETE', path: `/v1/incident_attachments/${encodeURIComponent(id)}`, schema: null,
         policy: 'rate_limit_only', requiredRole: 'incident_editor',
       });
+    },
+
+    /** The org's custom fields; catalog-backed ones carry `catalog_type_id`. */
+    listCustomFields: async () => (await get('/v2/custom_fields', listCustomFieldsResponseSchema)).custom_fields,
+
+    listCatalogTypes: async () => (await get('/v3/catalog_types', listCatalogTypesResponseSchema)).catalog_types,
+
+    /**
+     * Entries of one catalog type with this identifier (incident.io matches ID, external ID and
+     * aliases, and the name when the type uses names as identifiers). One page: an identifier names
+     * one customer, not hundreds.
+     */
+    findCatalogEntries: async (catalogTypeId: string, identifier: string) => {
+      const query = new URLSearchParams({ catalog_type_id: catalogTypeId, identifier, page_size: '25' });
+      return (await get('/v3/catalog_entries', listCatalogEntriesResponseSchema, query)).catalog_entries;
     },
   };
 }

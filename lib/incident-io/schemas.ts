@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { customFieldEntrySchema } from './catalog-schemas';
 
 /**
  * Schemas for the parts of incident.io's public API we use (contract: sandbox/openapi-subset.json,
@@ -77,6 +78,8 @@ export const incidentSchema = z.object({
   incident_type: z.optional(z.partial(incidentTypeSchema, { is_default: true, private_incidents_only: true, create_in_triage: true })),
   incident_role_assignments: z.array(roleAssignmentSchema),
   creator: actorSchema,
+  /** Always sent by incident.io; optional so older cached lists still parse. */
+  custom_field_entries: z.optional(z.array(customFieldEntrySchema)),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 

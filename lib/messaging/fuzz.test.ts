@@ -83,6 +83,8 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'sites/list': {},
   'sites/enable': { url: 'https://desk.acme.test/' },
   'sites/disable': { origin: 'https://desk.acme.test' },
+  'spike/declare': {},
+  'suggestions/ticket': { subject: 'Checkout down', text: 'card payments fail with 502', requester: { email: 'jo@acme.com' } },
 };
 
 /** Which handlers ran, and for whom. */

@@ -43,6 +43,23 @@ export type ActiveTab = z.infer<typeof activeTabSchema>;
 
 export const sitesSchema = z.object({ sites: z.array(z.string()) });
 
+export const suggestionsSchema = z.object({
+  suggestions: z.array(z.object({
+    incident: publicIncidentSchema,
+    /** The ticket's words that matched ("Matches: checkout, payment, 502"), or its INC- reference. */
+    matched: z.array(z.string()),
+    reason: z.enum(['reference', 'customer', 'text']),
+    customerLine: z.string().optional(),
+  })).max(3),
+  /** "3 similar tickets: declare an incident?" (null: no spike). */
+  spike: z.nullable(z.object({
+    count: z.number().int(),
+    name: z.string(),
+    tickets: z.array(z.object({ title: z.string(), url: z.string() })),
+  })),
+});
+export type Suggestions = z.infer<typeof suggestionsSchema>;
+
 const ref = z.string().trim().min(1).max(300);
 
 export const incidentCardSchema = z.object({ incident: publicIncidentSchema, customerText: z.nullable(z.string()) });
@@ -138,6 +155,26 @@ export const protocol = {
    * only, with the customer text made by the one builder. Agents get the same shape.
    */
   'incidents/card': { access: 'read', request: z.object({ ref }), response: incidentCardSchema },
+  /**
+   * Suggested incidents for the help-desk ticket in the caller's tab (issue 11 §1, §4), ranked in the
+   * background from the shared open list (lib/background/suggestions.ts). `text` is the customer's
+   * messages, separated by form feeds (`\f`), newest last.
+   */
+  'suggestions/ticket': {
+    access: 'read',
+    request: z.object({
+      subject: z.string().max(1000),
+      text: z.string().max(200_000),
+      requester: z.object({ email: z.string().max(320).optional(), organisation: z.string().max(300).optional() }).optional(),
+    }),
+    response: suggestionsSchema,
+  },
+  /**
+   * The strip's "3 similar tickets: declare an incident?": opens the declare form prefilled from the
+   * spike the background found for the caller's ticket (the tickets come from what this agent
+   * viewed, not from the page). Writes nothing: the agent reviews and declares in the side panel.
+   */
+  'spike/declare': { access: 'read', request: empty, response: z.object({ opened: z.boolean() }) },
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;
@@ -164,6 +201,9 @@ export const helpdeskReplies = {
   }),
   'attachments/list': protocol['attachments/list'].response,
   'panel/open': protocol['panel/open'].response,
+  // Already the help-desk shape: public projections and the ticket's own words.
+  'suggestions/ticket': suggestionsSchema,
+  'spike/declare': protocol['spike/declare'].response,
 } as const satisfies Record<ReadType, z.core.$ZodType>;
 export type HelpdeskResponseOf<T extends ReadType> = z.infer<(typeof helpdeskReplies)[T]>;
 /** What a handler may return: the agent's shape, or for a read the help-desk one. */

@@ -7,7 +7,9 @@ import type { CreateIncidentPayload } from '@/lib/incident-io/schemas';
 import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { declareDraftItem } from '@/lib/storage';
+import type { TicketRef } from '@/lib/panel-intent';
 import { createPayload, declareWait, newIdempotencyKey, type StoredDraft } from './draft';
+import { attachmentPayload } from './link-ticket';
 import { errorInfo } from './errors';
 import { draftFromOffer } from './intents';
 import { useOrg } from './use-org';
@@ -33,7 +35,7 @@ type Attempt = { phase: 'idle' } | { phase: 'waiting'; slow: boolean } | { phase
  * nothing will be declared twice; after `giveUpMs` it stops waiting (an alert, the draft kept, Declare
  * enabled again with the same idempotency key). An answer that arrives later still shows the incident.
  */
-function useDeclare(onCreated: (created: { reference: string; permalink?: string }, key: string) => Promise<void>) {
+function useDeclare(onCreated: (created: { id: string; reference: string; permalink?: string }, key: string) => Promise<void>) {
   const [attempt, setAttempt] = useState<Attempt>({ phase: 'idle' });
   const current = useRef(0);
   const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
@@ -60,7 +62,7 @@ function useDeclare(onCreated: (created: { reference: string; permalink?: string
       async ({ incident }) => {
         clearTimers();
         setAttempt({ phase: 'idle' });
-        await onCreated({ reference: incident.reference, permalink: incident.permalink }, key);
+        await onCreated({ id: incident.id, reference: incident.reference, permalink: incident.permalink }, key);
       },
       (error: unknown) => {
         if (current.current !== id) return;
@@ -83,11 +85,24 @@ export function DeclareView() {
   const org = useOrg();
   const { stored, save } = usePersistentDraft();
   const [created, setCreated] = useState<{ reference: string; permalink?: string } | null>(null);
+  const [linked, setLinked] = useState<{ reference: string; done: number; failed: TicketRef[] } | null>(null);
   const { attempt, declare, reset } = useDeclare(async (incident, key) => {
+    const current = await declareDraftItem.get();
+    const toLink = current?.idempotencyKey === key ? (current.linkTickets ?? []) : [];
     // The draft goes only if it is still the one declared (not replaced meanwhile).
-    if ((await declareDraftItem.get())?.idempotencyKey === key) save(null);
-    setCreated(incident);
+    if (current?.idempotencyKey === key) save(null);
+    setCreated({ reference: incident.reference, permalink: incident.permalink });
     await queryClient.invalidateQueries({ queryKey: queries.allIncidents().queryKey });
+    // The tickets the form listed: declaring was the agent's confirmation. One at a time, and a
+    // failed one is named rather than retried behind the agent's back.
+    const failed: TicketRef[] = [];
+    for (const ticket of toLink) {
+      await send('attachments/create', attachmentPayload(incident.id, ticket)).catch(() => failed.push(ticket));
+    }
+    if (toLink.length) {
+      setLinked({ reference: incident.reference, done: toLink.length - failed.length, failed });
+      await queryClient.invalidateQueries({ queryKey: queries.allAttachments().queryKey });
+    }
   });
 
   if (stored === undefined) return null;
@@ -97,6 +112,7 @@ export function DeclareView() {
   const draft = stored?.draft ?? EMPTY_DECLARE_DRAFT;
   const error = attempt.phase === 'failed' ? attempt.error : null;
   const offer = stored?.offer;
+  const toLink = stored?.linkTickets ?? [];
   return (
     <>
       {offer && stored && (
@@ -135,6 +151,18 @@ export function DeclareView() {
         dashboardUrl={org.connection.data?.identity?.dashboard_url}
         defaultOpen
       />
+      {toLink.length > 0 && (
+        <section aria-label="Tickets to link">
+          <p>Declaring links {toLink.length === 1 ? 'this ticket' : `these ${toLink.length} tickets`} to the new incident:</p>
+          <ul>{toLink.map((t) => <li key={t.url}>{t.attachment.title}</li>)}</ul>
+        </section>
+      )}
+      {linked && (
+        <p role="status">
+          {`${linked.done} ${linked.done === 1 ? 'ticket' : 'tickets'} linked to ${linked.reference}`}
+          {linked.failed.length > 0 && `; not linked: ${linked.failed.map((t) => t.attachment.title).join(', ')}`}
+        </p>
+      )}
       {attempt.phase === 'waiting' && attempt.slow && (
         <p role="status" className="notice">
           {DECLARE_WAIT.slow}

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import type { DeclareDraft, DeclareSubmission } from '@/components/declare-form';
 import type { CreateIncidentPayload, IncidentStatus } from '@/lib/incident-io/schemas';
 import type { StatusMapping } from '@/lib/incident-io/status-words';
+import { ticketRefSchema } from '@/lib/panel-intent';
 
 export const declareDraftSchema = z.object({
   name: z.string(),
@@ -24,7 +25,9 @@ export const storedDraftSchema = z.object({
    * Text offered while the agent had a draft (context menu, shortcut, Copilot): it replaces the
    * draft only when the agent says so.
    */
-  offer: z.optional(z.object({ name: z.string(), summary: z.string(), severityId: z.string() })),
+  offer: z.optional(z.object({ name: z.string(), summary: z.string(), severityId: z.string(), linkTickets: z.optional(z.array(ticketRefSchema)) })),
+  /** Tickets to link once declared (a spike of similar tickets); listed under the form. */
+  linkTickets: z.optional(z.array(ticketRefSchema)),
 });
 export type StoredDraft = z.infer<typeof storedDraftSchema>;
 

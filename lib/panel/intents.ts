@@ -1,11 +1,14 @@
 import { send } from '@/lib/messaging/send';
-import type { PanelIntent } from '@/lib/panel-intent';
+import type { PanelIntent, TicketRef } from '@/lib/panel-intent';
 import { declareDraftItem, panelIntentItem } from '@/lib/storage';
 import { draftHasText, newIdempotencyKey } from './draft';
 
 /** A prefill (context menu, shortcut, Copilot) becomes a fresh draft for the agent to confirm. */
-export async function applyDeclarePrefill(prefill: { name?: string; summary?: string; severityId?: string }) {
-  const offer = { name: prefill.name ?? '', summary: prefill.summary ?? '', severityId: prefill.severityId ?? '' };
+export async function applyDeclarePrefill(prefill: { name?: string; summary?: string; severityId?: string; linkTickets?: TicketRef[] }) {
+  const offer = {
+    name: prefill.name ?? '', summary: prefill.summary ?? '', severityId: prefill.severityId ?? '',
+    ...(prefill.linkTickets?.length ? { linkTickets: prefill.linkTickets } : {}),
+  };
   const current = await declareDraftItem.get();
   // A draft in progress stays; the Declare view asks whether to replace it.
   if (current && draftHasText(current.draft)) {
@@ -15,11 +18,14 @@ export async function applyDeclarePrefill(prefill: { name?: string; summary?: st
   await declareDraftItem.set(await draftFromOffer(offer));
 }
 
-/** A fresh draft (with its own idempotency key) holding offered text. */
-export async function draftFromOffer(offer: { name: string; summary: string; severityId: string }) {
+/** A fresh draft (with its own idempotency key) holding offered text (and tickets to link once declared). */
+export async function draftFromOffer({ linkTickets, ...offer }: { name: string; summary: string; severityId: string; linkTickets?: TicketRef[] }) {
   // The form's module loads with the Declare view, not with the panel's first screen.
   const { EMPTY_DECLARE_DRAFT } = await import('@/components/declare-form');
-  return { draft: { ...EMPTY_DECLARE_DRAFT, ...offer }, idempotencyKey: newIdempotencyKey() };
+  return {
+    draft: { ...EMPTY_DECLARE_DRAFT, ...offer }, idempotencyKey: newIdempotencyKey(),
+    ...(linkTickets?.length ? { linkTickets } : {}),
+  };
 }
 
 /** Takes what the menu, shortcut or a help-desk page asked the panel to show, if anything. */
