@@ -19,7 +19,8 @@ import { acknowledge, syncNow } from './poller';
 import { activeTab, readTicketTab, webUrl } from './helpdesk-tab';
 import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
-import { forgetTicketLinks, ticketLinks } from './ticket-links';
+import { linksForTicket, relistIncident } from './incident-links';
+import { followupDone, insertResolutionUpdate } from './followup-actions';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { toggleWatch, watch, watchedIds } from './watch';
@@ -130,20 +131,23 @@ export const handlers: Handlers = {
       throw new AppError({ kind: 'not_allowed', message: 'Help-desk pages can only look up their own ticket.' });
     }
     if (ctx.level === 'agent') return { attachments: await (await connectedClient()).listAttachments({ externalId, incidentId }) };
-    const attachments = await ticketLinks(externalId!, await pollMaxAgeMs());
+    const maxAgeMs = await pollMaxAgeMs();
+    const attachments = await linksForTicket(externalId!, maxAgeMs, async () => (await readOpenIncidents(maxAgeMs)).incidents);
     const visible = new Set(publicOnly((await readOpenIncidents(await pollMaxAgeMs())).incidents).map((i) => i.id));
     return { attachments: attachments.filter((attachment) => visible.has(attachment.incident_id)) };
   },
   'attachments/create': async (payload) => {
-    const attachment = await (await connectedClient()).createAttachment(payload);
-    await forgetTicketLinks();
+    const client = await connectedClient();
+    const attachment = await client.createAttachment(payload);
+    await relistIncident(attachment.incident_id, client).catch(() => undefined);
     // A ticket linked from this browser watches its incident.
     await watch(attachment.incident_id);
     return { attachment };
   },
-  'attachments/delete': async ({ id }) => {
-    await (await connectedClient()).deleteAttachment(id);
-    await forgetTicketLinks();
+  'attachments/delete': async ({ id, incidentId }) => {
+    const client = await connectedClient();
+    await client.deleteAttachment(id);
+    if (incidentId) await relistIncident(incidentId, client).catch(() => undefined);
     return {};
   },
   'watch/toggle': async ({ incidentId }) => ({ watched: await toggleWatch(incidentId) }),
@@ -171,5 +175,10 @@ export const handlers: Handlers = {
   'sites/list': async () => ({ sites: await enabledSites() }),
   'sites/enable': async ({ url, tabId }) => ({ sites: await enableSite(url, tabId) }),
   'sites/disable': async ({ origin }) => ({ sites: await disableSite(origin) }),
+  'followups/done': async ({ incidentId, externalId }) => {
+    await followupDone(incidentId, externalId);
+    return {};
+  },
+  'followups/insert': ({ incidentId, externalId, tabId }) => insertResolutionUpdate(incidentId, externalId, tabId),
 };
 

@@ -12,6 +12,7 @@ import { applyBadge, badgeFor, type BadgeState } from './badge';
 import { getCatalog } from './catalog';
 import { connectedClient, rateLimitState } from './client';
 import { diffSnapshots } from './diff';
+import { refreshIncidentLinks } from './incident-links';
 import { refreshOpenIncidents } from './open-incidents';
 import { activeSnoozes } from './snooze';
 import { watchedIds } from './watch';
@@ -86,6 +87,8 @@ export async function syncNow(now = Date.now()): Promise<OpenIncidents> {
   await recordSuccess(now);
   await serially(() => compareAndAlert(snapshot.incidents, now));
   await updateBadge();
+  // Links per open incident, once per refresh: ticket tabs, follow-ups and ticket counts read them.
+  await refreshIncidentLinks(snapshot.incidents).catch(() => undefined);
   return snapshot;
 }
 

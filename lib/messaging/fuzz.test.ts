@@ -82,6 +82,8 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'sites/list': {},
   'sites/enable': { url: 'https://desk.acme.test/' },
   'sites/disable': { origin: 'https://desk.acme.test' },
+  'followups/done': { incidentId: incident.id, externalId: '42' },
+  'followups/insert': { incidentId: incident.id, externalId: '42', tabId: 7 },
 };
 
 /** Which handlers ran, and for whom. */

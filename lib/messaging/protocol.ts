@@ -87,7 +87,8 @@ export const protocol = {
   'attachments/create': {
     access: 'agent', request: createAttachmentPayloadSchema, response: z.object({ attachment: incidentAttachmentSchema }),
   },
-  'attachments/delete': { access: 'agent', request: z.object({ id }), response: z.object({}) },
+  // incidentId (optional): the unlinked incident, so its links and ticket count update at once.
+  'attachments/delete': { access: 'agent', request: z.object({ id, incidentId: id.optional() }), response: z.object({}) },
   'watch/toggle': { access: 'agent', request: z.object({ incidentId: id }), response: z.object({ watched: z.boolean() }) },
   'watch/list': {
     access: 'agent', request: empty,
@@ -119,6 +120,16 @@ export const protocol = {
     access: 'agent', request: z.object({ url: z.string().max(2000), tabId: z.number().int().optional() }), response: sitesSchema,
   },
   'sites/disable': { access: 'agent', request: z.object({ origin: z.string().max(300) }), response: sitesSchema },
+  /** A follow-up (incident × linked ticket) the agent has dealt with. */
+  'followups/done': {
+    access: 'agent', request: z.object({ incidentId: id, externalId: z.string().min(1).max(2000) }), response: z.object({}),
+  },
+  /** Types the resolution update into the follow-up's ticket, open in `tabId`, and marks it done. */
+  'followups/insert': {
+    access: 'agent',
+    request: z.object({ incidentId: id, externalId: z.string().min(1).max(2000), tabId: z.number().int() }),
+    response: z.object({ inserted: z.boolean(), text: z.string(), method: z.string().optional(), reason: z.string().optional() }),
+  },
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;
