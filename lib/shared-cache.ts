@@ -13,3 +13,12 @@ export const catalogIsFresh = (cached: { fetchedAt: number }, now: number) => no
 /** A complete list younger than `maxAgeMs` (the poll interval); a partial one is still being filled. */
 export const openIncidentsAreFresh = (cached: OpenIncidents, maxAgeMs: number, now: number) =>
   cached.complete && cached.fetchedAt !== null && now - cached.fetchedAt < maxAgeMs;
+
+/**
+ * A revalidation within this of the last fill reuses it: every view opened or asked "at the same
+ * moment" shares one request. Not a timer: no refresh ever waits for it.
+ */
+export const REVALIDATE_MIN_AGE_MS = 2_000;
+
+/** A list older than this is shown with its age ("Updated 3 min ago") rather than as current. */
+export const SHOW_AGE_AFTER_MS = 15_000;

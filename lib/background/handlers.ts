@@ -14,9 +14,11 @@ import {
 } from '@/lib/storage';
 import { getCatalog } from './catalog';
 import { connectedClient } from './client';
-import { publicOnly, readOpenIncidents, refreshOpenIncidents } from './open-incidents';
+import {
+  cachedOpenIncidents, publicOnly, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents,
+} from './open-incidents';
 import { acknowledge, syncNow } from './poller';
-import { activeTab, readTicketTab, webUrl } from './helpdesk-tab';
+import { activeTab, notifyHelpdeskTabs, readTicketTab, webUrl } from './helpdesk-tab';
 import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
 import { linksForTicket, relistIncident } from './incident-links';
@@ -48,10 +50,14 @@ async function getIncident(ref: string, ctx: CallContext) {
   return incident;
 }
 
-/** Refresh everyone's view after a write, without notifying the agent about their own change. */
+/**
+ * Refresh everyone's view after a write (panel, badge, help-desk tabs: the refresh's effects), without
+ * notifying the agent about their own change. A refresh already in flight was sent before the write,
+ * so a new one follows it.
+ */
 async function afterOwnWrite(incident: Incident) {
   await acknowledge(incident);
-  void syncNow().catch(() => undefined);
+  void refreshOpenIncidents(Date.now, Date.now()).catch(() => undefined);
 }
 
 async function pollMaxAgeMs() {
@@ -59,8 +65,8 @@ async function pollMaxAgeMs() {
 }
 
 export const handlers: Handlers = {
-  'incidents/open': async (_req, ctx) => {
-    const open = await readOpenIncidents(await pollMaxAgeMs());
+  'incidents/open': async ({ revalidate }, ctx) => {
+    const open = revalidate ? await revalidateOpenIncidents() : await cachedOpenIncidents(await pollMaxAgeMs());
     return ctx.level === 'agent' ? open : { ...open, incidents: publicOnly(open.incidents) };
   },
   // A manual refresh ignores back-off and also updates the badge and notifications.
@@ -142,12 +148,14 @@ export const handlers: Handlers = {
     await relistIncident(attachment.incident_id, client).catch(() => undefined);
     // A ticket linked from this browser watches its incident.
     await watch(attachment.incident_id);
+    void notifyHelpdeskTabs();
     return { attachment };
   },
   'attachments/delete': async ({ id, incidentId }) => {
     const client = await connectedClient();
     await client.deleteAttachment(id);
     if (incidentId) await relistIncident(incidentId, client).catch(() => undefined);
+    void notifyHelpdeskTabs();
     return {};
   },
   'watch/toggle': async ({ incidentId }) => ({ watched: await toggleWatch(incidentId) }),

@@ -1,9 +1,8 @@
 import { browser } from '#imports';
 import { z } from 'zod';
-import type { TabRequest } from '@/lib/content/tab-protocol';
+import type { TabNotice, TabRequest } from '@/lib/content/tab-protocol';
 import { ticketRefSchema, type TicketRef } from '@/lib/panel-intent';
 import { isWebUrl } from '@/lib/web-url';
-
 
 // Replies come from a content script running inside a web page: parse them like any untrusted input.
 export const replySchemas = {
@@ -45,4 +44,17 @@ export function webUrl(url: string | undefined): string | null {
 export async function activeTab(windowId?: number) {
   const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
   return tab ?? null;
+}
+
+/**
+ * Tells every help-desk tab that the incidents it shows changed (a refresh found news, or this
+ * browser wrote): each re-reads with `incidents/open`. Tabs without our content script refuse the
+ * message; that is the cheap answer, so no list of help-desk tabs is kept.
+ */
+export async function notifyHelpdeskTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  const message: TabNotice = { type: 'incidents/changed' };
+  await Promise.allSettled(tabs.map(async (tab) => {
+    if (tab.id !== undefined) await browser.tabs.sendMessage(tab.id, message, { frameId: 0 });
+  }));
 }

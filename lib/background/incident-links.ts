@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import type { Incident, IncidentAttachment } from '@/lib/incident-io/schemas';
 import { followupsItem, type IncidentLinks, incidentLinksItem } from '@/lib/storage';
 import { connectedClient, type IncidentIoClient } from './client';
+import { notifyHelpdeskTabs } from './helpdesk-tab';
 import { followedIds, type FollowupEvent, type Followups, notificationText, observe } from './followups';
 
 /**
@@ -41,6 +42,8 @@ export function refreshIncidentLinks(open: Incident[], now: () => number = Date.
       });
       const links: IncidentLinks = { byIncident, fetchedAt: now() };
       await incidentLinksItem.set(links);
+      // Help-desk tabs re-read only when a link they could show came or went.
+      if (previous.fetchedAt !== null && linkKeys(previous) !== linkKeys(links)) void notifyHelpdeskTabs();
       const seen = [...open, ...departed.filter((incident): incident is Incident => incident !== undefined)];
       await advanceFollowups(seen.map((incident) => ({ incident, attachments: lists[ids.indexOf(incident.id)] })), now());
       return links;
@@ -70,6 +73,8 @@ export async function relistIncident(incidentId: string, client?: IncidentIoClie
   await incidentLinksItem.set({ ...links, byIncident: { ...links.byIncident, [incidentId]: attachments } });
   return attachments;
 }
+
+const linkKeys = (links: IncidentLinks) => JSON.stringify(Object.values(links.byIncident).flat().map((a) => a.id).sort());
 
 /** Linked tickets per incident, for the side panel's "12 tickets". */
 export function ticketCounts(links: IncidentLinks, isTicket: (a: IncidentAttachment) => boolean): Record<string, number> {

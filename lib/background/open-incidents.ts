@@ -1,43 +1,69 @@
+import { AppError } from '@/lib/app-error';
+import { toErrorInfo } from '@/lib/incident-io/errors';
 import type { Incident } from '@/lib/incident-io/schemas';
-import type { OpenIncidents } from '@/lib/messaging/protocol';
-import { openIncidentsAreFresh } from '@/lib/shared-cache';
+import type { OpenIncidents, OpenIncidentsReply } from '@/lib/messaging/protocol';
+import { openIncidentsAreFresh, REVALIDATE_MIN_AGE_MS } from '@/lib/shared-cache';
 import { openIncidentsItem } from '@/lib/storage';
 import { connectedClient } from './client';
+import { afterFailedRefresh, afterRefresh } from './refresh-effects';
 
 /** Open = not yet resolved: triage, live (shown as Active) and paused. */
 export const OPEN_CATEGORIES = ['triage', 'live', 'paused'] as const;
 
-let inFlight: Promise<OpenIncidents> | null = null;
+let inFlight: { started: number; done: Promise<OpenIncidents> } | null = null;
 
 /**
- * Fetches every open incident into the shared cache. Concurrent callers share one request, so any
- * number of side panels and help-desk tabs cost one list call per refresh.
+ * Fetches every open incident into the shared cache, then runs what every refresh does (poll state,
+ * alert diff, badge, help-desk tabs: refresh-effects.ts), whoever asked. Concurrent callers share
+ * one request, so any number of side panels, Copilot questions and help-desk tabs cost one list call
+ * per refresh. `notBefore`: the answer must come from a request sent at or after that time (a
+ * write just landed), so a request already in flight that started earlier is followed by a new one.
  */
-export function refreshOpenIncidents(now: () => number = Date.now): Promise<OpenIncidents> {
-  inFlight ??= (async () => {
+export function refreshOpenIncidents(now: () => number = Date.now, notBefore?: number): Promise<OpenIncidents> {
+  if (inFlight && notBefore !== undefined && inFlight.started < notBefore) {
+    const earlier = inFlight.done;
+    return earlier.catch(() => undefined).then(() => refreshOpenIncidents(now, notBefore));
+  }
+  if (inFlight) return inFlight.done;
+  const started = now();
+  const done = (async () => {
     try {
-      const client = await connectedClient();
-      // Large orgs: readers see the first page (`complete: false`) while the rest load, then the
-      // whole list. Only those two writes: every write is parsed and copied to every reader, so
-      // publishing the growing list after each page would cost quadratic time in the org's size.
-      let firstPage: Promise<void> | undefined;
-      const incidents = await client.listAllIncidents({
-        statusCategories: [...OPEN_CATEGORIES],
-        pageSize: 250,
-        onPage: (soFar) => {
-          // A failed partial write only delays the rows until the whole list is written.
-          firstPage ??= openIncidentsItem.set({ incidents: soFar, fetchedAt: now(), complete: false }).catch(() => undefined);
-        },
-      });
-      await firstPage;
-      const snapshot = { incidents, fetchedAt: now(), complete: true };
-      await openIncidentsItem.set(snapshot);
+      const before = (await openIncidentsItem.get()).incidents;
+      let snapshot: OpenIncidents;
+      try {
+        snapshot = await fetchOpenIncidents(now);
+      } catch (error) {
+        await afterFailedRefresh(error, now());
+        throw error;
+      }
+      await afterRefresh(before, snapshot.incidents, now());
       return snapshot;
     } finally {
       inFlight = null;
     }
   })();
-  return inFlight;
+  inFlight = { started, done };
+  return done;
+}
+
+async function fetchOpenIncidents(now: () => number): Promise<OpenIncidents> {
+  const client = await connectedClient();
+  // Large orgs: readers see the first page (`complete: false`) while the rest load, then the
+  // whole list. Only those two writes: every write is parsed and copied to every reader, so
+  // publishing the growing list after each page would cost quadratic time in the org's size.
+  let firstPage: Promise<void> | undefined;
+  const incidents = await client.listAllIncidents({
+    statusCategories: [...OPEN_CATEGORIES],
+    pageSize: 250,
+    onPage: (soFar) => {
+      // A failed partial write only delays the rows until the whole list is written.
+      firstPage ??= openIncidentsItem.set({ incidents: soFar, fetchedAt: now(), complete: false }).catch(() => undefined);
+    },
+  });
+  await firstPage;
+  const snapshot = { incidents, fetchedAt: now(), complete: true };
+  await openIncidentsItem.set(snapshot);
+  return snapshot;
 }
 
 /** The cached list when it is younger than `maxAgeMs`, else a refresh. */
@@ -45,6 +71,33 @@ export async function readOpenIncidents(maxAgeMs: number, now: () => number = Da
   const cached = await openIncidentsItem.get();
   if (openIncidentsAreFresh(cached, maxAgeMs, now())) return cached;
   return refreshOpenIncidents(now);
+}
+
+/**
+ * `incidents/open` without `revalidate`: the cached list at once (a stale one starts a refresh that
+ * reaches the asker by `incidents/changed` or the storage watch); only a never-filled cache waits.
+ */
+export async function cachedOpenIncidents(maxAgeMs: number, now: () => number = Date.now): Promise<OpenIncidents> {
+  const cached = await openIncidentsItem.get();
+  if (cached.fetchedAt === null) return refreshOpenIncidents(now);
+  if (!openIncidentsAreFresh(cached, maxAgeMs, now())) void refreshOpenIncidents(now).catch(() => undefined);
+  return cached;
+}
+
+/**
+ * `incidents/open` with `revalidate`: the list as incident.io has it now. Waits for the shared
+ * refresh (joining one in flight; none when the cache is under 2 s old); when that fails, the cached
+ * list as it is, with its `fetchedAt` and the error, so the asker can say how old it is.
+ */
+export async function revalidateOpenIncidents(now: () => number = Date.now): Promise<OpenIncidentsReply> {
+  const cached = await openIncidentsItem.get();
+  if (openIncidentsAreFresh(cached, REVALIDATE_MIN_AGE_MS, now())) return cached;
+  try {
+    return await refreshOpenIncidents(now);
+  } catch (error) {
+    const info = error instanceof AppError ? error.info : toErrorInfo(error);
+    return { ...(await openIncidentsItem.get()), error: info };
+  }
 }
 
 /** Help-desk pages are customer-facing: they only ever see public incidents. */

@@ -5,10 +5,10 @@ import {
 } from '@/lib/incident-io/schemas';
 import { settingsPatchSchema, settingsSchema } from '@/lib/settings';
 import { declarePrefillSchema, panelIntentSchema, ticketRefSchema } from '@/lib/panel-intent';
-import { catalogSchema, openIncidentsSchema } from './shapes';
+import { catalogSchema, openIncidentsReplySchema, openIncidentsSchema } from './shapes';
 
-export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsSchema } from './shapes';
-export type { Catalog, Envelope, OpenIncidents } from './shapes';
+export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsReplySchema, openIncidentsSchema } from './shapes';
+export type { Catalog, Envelope, OpenIncidents, OpenIncidentsReply } from './shapes';
 
 /**
  * The one message protocol between the extension's pages, content scripts and the background.
@@ -47,7 +47,13 @@ const id = z.string().trim().min(1).max(100);
 const empty = z.object({}).strict();
 
 export const protocol = {
-  'incidents/open': { access: 'read', request: empty, response: openIncidentsSchema },
+  /**
+   * The shared cached list at once; with `revalidate`, after the shared single-flight refresh (none
+   * when the cache is under 2 s old), or on failure the cached list with `error`.
+   */
+  'incidents/open': {
+    access: 'read', request: z.object({ revalidate: z.boolean().optional() }).strict(), response: openIncidentsReplySchema,
+  },
   'incidents/refresh': { access: 'agent', request: empty, response: openIncidentsSchema },
   /**
    * The side panel's `incidents/open`: makes sure the shared cache is fresh and says when it was

@@ -38,3 +38,10 @@ export const envelopeSchema = z.union([
   z.object({ ok: z.literal(false), error: errorInfoSchema }),
 ]);
 export type Envelope = z.infer<typeof envelopeSchema>;
+
+/** `incidents/open`'s answer: the list, and when a revalidation failed, why (the list is then the cached one). */
+export const openIncidentsReplySchema = z.object({
+  ...openIncidentsSchema.shape,
+  error: z.optional(errorInfoSchema),
+});
+export type OpenIncidentsReply = z.infer<typeof openIncidentsReplySchema>;

@@ -1,0 +1,116 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IncidentIoError } from '@/lib/incident-io/errors';
+import type { Incident } from '@/lib/incident-io/schemas';
+import { apiKeyItem, catalogItem, openIncidentsItem } from '@/lib/storage';
+import { cachedOpenIncidents, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents } from './open-incidents';
+import { makeIncident, orgSeverities, status } from './test-fixtures';
+
+const api = vi.hoisted(() => ({ listAllIncidents: vi.fn(), getIncident: vi.fn() }));
+vi.mock('./client', () => ({
+  connectedClient: vi.fn(async () => api),
+  rateLimitState: {},
+}));
+
+const checkout = makeIncident(123, { name: 'Checkout failing' });
+const search = makeIncident(124, { name: 'Search slow' });
+const MIN = 60_000;
+
+const openList = (...incidents: Incident[]) => api.listAllIncidents.mockResolvedValue(incidents);
+const shown = () => Object.values(fakeBrowser.notifications.getAllCreateOptions()).map((n) => n.title);
+const sentToTabs = vi.fn();
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  api.listAllIncidents.mockReset();
+  sentToTabs.mockReset();
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ icons: { 128: 'icon/128.png' } } as never);
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number, message: unknown) => sentToTabs(tabId, message));
+  await apiKeyItem.set('test-key');
+  await catalogItem.set({ catalog: { statuses: [], severities: orgSeverities, types: [] }, fetchedAt: Date.now() });
+});
+
+describe('every refresh runs the alert diff', () => {
+  it('notifies a declared incident when a side-panel read (not the alarm) caused the refresh', async () => {
+    openList(checkout);
+    await refreshOpenIncidents();
+    expect(shown()).toEqual([]);
+
+    openList(checkout, search);
+    await revalidateOpenIncidents(() => Date.now() + MIN);
+    expect(shown()).toEqual(['INC-124 declared']);
+
+    // The same change seen by a later refresh is not announced again.
+    await readOpenIncidents(0, () => Date.now() + 2 * MIN);
+    expect(shown()).toEqual(['INC-124 declared']);
+  });
+});
+
+describe('revalidate', () => {
+  it('shares one request among everyone asking at the same moment, and none under 2 s after it', async () => {
+    let release: (incidents: Incident[]) => void = () => undefined;
+    api.listAllIncidents.mockImplementation(() => new Promise((resolve) => { release = resolve; }));
+    const askers = Array.from({ length: 5 }, () => revalidateOpenIncidents());
+    await vi.waitFor(() => expect(api.listAllIncidents).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release([checkout]);
+    expect((await Promise.all(askers)).map((a) => a.incidents.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(api.listAllIncidents).toHaveBeenCalledTimes(1);
+
+    await revalidateOpenIncidents();
+    expect(api.listAllIncidents).toHaveBeenCalledTimes(1);
+    openList(search);
+    expect((await revalidateOpenIncidents(() => Date.now() + 2_500)).incidents).toEqual([search]);
+    expect(api.listAllIncidents).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers the cached list with its age and the reason when incident.io cannot be reached', async () => {
+    await openIncidentsItem.set({ incidents: [checkout], fetchedAt: 1_000, complete: true });
+    api.listAllIncidents.mockRejectedValue(new IncidentIoError('network'));
+    const answer = await revalidateOpenIncidents();
+    expect(answer.incidents).toEqual([checkout]);
+    expect(answer.fetchedAt).toBe(1_000);
+    expect(answer.error?.kind).toBe('network');
+  });
+
+  it('without revalidate answers the cache at once, refreshing a stale one behind it', async () => {
+    await openIncidentsItem.set({ incidents: [checkout], fetchedAt: Date.now() - 10 * MIN, complete: true });
+    openList(search);
+    expect((await cachedOpenIncidents(MIN)).incidents).toEqual([checkout]);
+    await vi.waitFor(async () => expect((await openIncidentsItem.get()).incidents).toEqual([search]));
+  });
+});
+
+describe('after a write', () => {
+  it('does not reuse a refresh that was sent before the write', async () => {
+    let release: (incidents: Incident[]) => void = () => undefined;
+    api.listAllIncidents.mockImplementationOnce(() => new Promise((resolve) => { release = resolve; }));
+    const before = refreshOpenIncidents();
+    await vi.waitFor(() => expect(api.listAllIncidents).toHaveBeenCalledTimes(1));
+    const resolved = { ...checkout, incident_status: status.closed };
+    openList(search);
+    const afterWrite = refreshOpenIncidents(Date.now, Date.now() + 1);
+    release([checkout, resolved]);
+    await before;
+    expect((await afterWrite).incidents).toEqual([search]);
+    expect(api.listAllIncidents).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('help-desk tabs', () => {
+  it('are told when the public list changed, not after a refresh that found nothing new', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://acme.zendesk.com/agent/tickets/1' });
+    openList(checkout);
+    await refreshOpenIncidents();
+    expect(sentToTabs).toHaveBeenCalledWith(tab.id, { type: 'incidents/changed' });
+    sentToTabs.mockClear();
+    await refreshOpenIncidents();
+    expect(sentToTabs).not.toHaveBeenCalled();
+    openList(checkout, makeIncident(125, { visibility: 'private' }));
+    await refreshOpenIncidents();
+    expect(sentToTabs).not.toHaveBeenCalled();
+    openList();
+    await refreshOpenIncidents();
+    expect(sentToTabs).toHaveBeenCalledWith(tab.id, { type: 'incidents/changed' });
+  });
+});
