@@ -40,6 +40,9 @@ test.describe('Follow-ups: when a linked incident ends, every linked ticket is q
     await recordNotifications(worker);
     expect(await poll(worker)).toBe('polled');
     await expect(panel.getByRole('tab', { name: 'Follow-ups (0)' })).toBeVisible();
+    // The list shows the support impact from the same per-incident links.
+    await panel.getByRole('tab', { name: 'Incidents' }).click();
+    await expect(panel.getByRole('button', { name: /INC-123/ })).toContainText('4 tickets');
 
     await sandbox.call('POST', 'incidents/INC-123/status', { status: 'Documenting' });
     expect(await poll(worker)).toBe('polled');

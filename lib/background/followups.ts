@@ -147,6 +147,11 @@ function prune(state: Followups, now: number): Followups {
   return Object.fromEntries(kept.slice(-MAX_INCIDENTS).map((entry) => [entry.incidentId, entry]));
 }
 
+/** Linked help-desk tickets per incident id, for the side panel's "12 tickets". */
+export function ticketCounts(byIncident: Readonly<Record<string, IncidentAttachment[]>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(byIncident).map(([id, list]) => [id, list.filter(isTicketLink).length]));
+}
+
 /** "INC-42 resolved" / "4 linked tickets to update". */
 export function notificationText(event: FollowupEvent): { title: string; message: string } {
   return {

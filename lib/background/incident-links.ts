@@ -76,11 +76,6 @@ export async function relistIncident(incidentId: string, client?: IncidentIoClie
 
 const linkKeys = (links: IncidentLinks) => JSON.stringify(Object.values(links.byIncident).flat().map((a) => a.id).sort());
 
-/** Linked tickets per incident, for the side panel's "12 tickets". */
-export function ticketCounts(links: IncidentLinks, isTicket: (a: IncidentAttachment) => boolean): Record<string, number> {
-  return Object.fromEntries(Object.entries(links.byIncident).map(([id, list]) => [id, list.filter(isTicket).length]));
-}
-
 /** Serialised: a poll and a "Mark done" writing together must not lose either change. */
 let writing: Promise<unknown> = Promise.resolve();
 export function updateFollowups<T>(change: (state: Followups) => { state: Followups; result: T }): Promise<T> {
