@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/app-error';
-import { latestUpdate } from '@/lib/content/latest-update';
+import { latestUpdate } from './incident-card';
 import { customerResolutionText } from '@/lib/helpdesk/status-snippet';
 import { connectedClient } from './client';
 import { markDone } from './followups';
