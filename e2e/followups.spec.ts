@@ -2,6 +2,8 @@ import type { Worker } from '@playwright/test';
 import { KEYS, sandbox } from './fixtures';
 import { expect, openDesk, sandboxIncident, test } from './helpdesk-fixtures';
 
+const HELPSCOUT = 'https://secure.helpscout.net/conversation/2817263541/4521';
+
 const poll = (worker: Worker) =>
   worker.evaluate(() => (globalThis as unknown as { __incidentCopilotTest: { pollOnce(): Promise<string> } }).__incidentCopilotTest.pollOnce());
 
@@ -34,7 +36,8 @@ test.describe('Follow-ups: when a linked incident ends, every linked ticket is q
   test('resolve in incident.io → notification and queue → open the ticket → insert the resolution update; Mark done', async ({ context, panel, worker }) => {
     const incident = await sandboxIncident('INC-123');
     await linkElsewhere(incident.id, '48213', 'Zendesk #48213: Checkout failing for EU customers', 'https://acme.zendesk.com/agent/tickets/48213', 'zendesk_ticket');
-    for (const n of [7001, 7002, 7003]) {
+    await linkElsewhere(incident.id, HELPSCOUT, 'Help Scout #4521: Login loop on mobile app', HELPSCOUT);
+    for (const n of [7001, 7002]) {
       await linkElsewhere(incident.id, `https://desk.example.com/tickets/${n}`, `FreeScout #${n}: Payment declined`, `https://desk.example.com/tickets/${n}`);
     }
     await recordNotifications(worker);
@@ -57,27 +60,37 @@ test.describe('Follow-ups: when a linked incident ends, every linked ticket is q
     const ticketLink = group.getByRole('link', { name: 'Checkout failing for EU customers' });
     await expect(ticketLink).toHaveAttribute('href', 'https://acme.zendesk.com/agent/tickets/48213');
     await expect(group.getByRole('listitem').filter({ hasText: 'FreeScout #7001' })).toContainText('Payment declined');
+    await expect(group.getByRole('button', { name: 'Insert resolution update' })).toHaveCount(0);
 
-    // The agent opens the ticket: its row now offers the resolution update.
+    // The agent opens a ticket from the queue: its strip offers the resolution update.
     const page = await openDesk(context, 'zendesk');
-    const row = group.getByRole('listitem').filter({ hasText: 'Zendesk #48213' });
-    await row.getByRole('button', { name: 'Insert resolution update' }).click();
-    await expect(panel.getByRole('status')).toContainText('Resolution update inserted into the reply');
     const editor = page.locator('[data-test-id="omnicomposer-rich-text-ckeditor"]');
+    const onPage = page.getByRole('region', { name: 'Follow-ups' });
+    await onPage.getByRole('button', { name: 'Insert resolution update' }).click();
+    await expect(onPage.getByRole('status')).toContainText('Resolution update for INC-123 inserted into the reply.');
     await expect(editor).toContainText('Update on "Checkout failing for EU customers": Resolved.');
     await expect(editor).toContainText('The issue is fixed.');
     await expect(panel.getByRole('tab', { name: 'Follow-ups (3)' })).toBeVisible();
     await expect(group.getByRole('listitem')).toHaveCount(3);
+    await expect(group.getByRole('listitem').filter({ hasText: 'Zendesk #48213' })).toHaveCount(0);
+
+    // Or from the panel, into the ticket open in the active tab.
+    const helpscout = await openDesk(context, 'helpscout');
+    const row = group.getByRole('listitem').filter({ hasText: 'Help Scout #4521' });
+    await row.getByRole('button', { name: 'Insert resolution update' }).click();
+    await expect(panel.getByRole('status')).toContainText('Resolution update inserted into the reply');
+    await expect(helpscout.locator('[data-slate-editor]')).toContainText('The issue is fixed.');
+    await expect(panel.getByRole('tab', { name: 'Follow-ups (2)' })).toBeVisible();
 
     await group.getByRole('button', { name: 'Mark done: FreeScout #7001' }).click();
-    await expect(panel.getByRole('tab', { name: 'Follow-ups (2)' })).toBeVisible();
+    await expect(panel.getByRole('tab', { name: 'Follow-ups (1)' })).toBeVisible();
 
     // A flap (reopened, resolved again) neither brings back done tickets nor notifies again.
     await sandbox.call('POST', 'incidents/INC-123/status', { status: 'Fixing' });
     expect(await poll(worker)).toBe('polled');
     await sandbox.call('POST', 'incidents/INC-123/status', { status: 'Documenting' });
     expect(await poll(worker)).toBe('polled');
-    await expect(panel.getByRole('tab', { name: 'Follow-ups (2)' })).toBeVisible();
+    await expect(panel.getByRole('tab', { name: 'Follow-ups (1)' })).toBeVisible();
     expect((await shown(worker)).filter((n) => n.title === 'INC-123 resolved')).toHaveLength(1);
   });
 });

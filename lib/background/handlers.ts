@@ -24,7 +24,7 @@ import { incidentCard } from './incident-card';
 import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
 import { linksForTicket, relistIncident } from './incident-links';
-import { followupDone, insertResolutionUpdate } from './followup-actions';
+import { followupDone, followupsForTicket, insertResolutionUpdate, insertedFromTicket } from './followup-actions';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { toggleWatch, watch, watchedIds } from './watch';
@@ -193,6 +193,11 @@ export const handlers: Handlers = {
     return {};
   },
   'followups/insert': ({ incidentId, externalId, tabId }) => insertResolutionUpdate(incidentId, externalId, tabId),
+  'followups/ticket': async ({ externalId }, ctx) => ({ followups: await followupsForTicket(externalId, ctx) }),
+  'followups/inserted': async ({ incidentId, externalId }, ctx) => {
+    await insertedFromTicket(incidentId, externalId, ctx);
+    return {};
+  },
   // Two calls: the incident (which proves it public for a page), then the verified id's updates.
   'incidents/card': async ({ ref }, ctx) => {
     const incident = await getIncident(ref, ctx);

@@ -85,6 +85,8 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'sites/disable': { origin: 'https://desk.acme.test' },
   'followups/done': { incidentId: incident.id, externalId: '42' },
   'followups/insert': { incidentId: incident.id, externalId: '42', tabId: 7 },
+  'followups/ticket': { externalId: '42' },
+  'followups/inserted': { incidentId: incident.id, externalId: '42' },
 };
 
 /** Which handlers ran, and for whom. */

@@ -124,6 +124,20 @@ export const protocol = {
     request: z.object({ incidentId: id, tabId: z.number().int() }),
     response: z.object({ inserted: z.boolean(), text: z.string(), method: z.string().optional(), reason: z.string().optional() }),
   },
+  /**
+   * A ticket page's pending follow-ups (the tab must show that ticket): each ended public incident
+   * with its resolution text, from the one builder.
+   */
+  'followups/ticket': {
+    access: 'read', request: z.object({ externalId: z.string().min(1).max(2000) }),
+    response: z.object({
+      followups: z.array(z.object({ incidentId: z.string(), reference: z.string(), word: z.string(), customerText: z.string() })).max(20),
+    }),
+  },
+  /** The ticket page inserted the resolution update into its reply: that follow-up is done. */
+  'followups/inserted': {
+    access: 'read', request: z.object({ incidentId: id, externalId: z.string().min(1).max(2000) }), response: z.object({}),
+  },
   /** Self-hosted desks enabled at run time (the panel asks for the host permission first). */
   'sites/list': { access: 'agent', request: empty, response: sitesSchema },
   'sites/enable': {
@@ -171,6 +185,8 @@ export const helpdeskReplies = {
   }),
   'attachments/list': protocol['attachments/list'].response,
   'panel/open': protocol['panel/open'].response,
+  'followups/ticket': protocol['followups/ticket'].response,
+  'followups/inserted': protocol['followups/inserted'].response,
 } as const satisfies Record<ReadType, z.core.$ZodType>;
 export type HelpdeskResponseOf<T extends ReadType> = z.infer<(typeof helpdeskReplies)[T]>;
 /** What a handler may return: the agent's shape, or for a read the help-desk one. */
