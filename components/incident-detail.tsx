@@ -5,6 +5,7 @@ import { ErrorAlert } from './error-alert';
 import { IncidentLink } from './external-link';
 import { IncidentTimeline } from './incident-timeline';
 import { RelativeTime, formatAbsolute, useNow } from './relative-time';
+import { ticketsLabel } from './incident-row';
 import { SeverityChip } from './severity-chip';
 import { Spinner } from './spinner';
 import { StatusChanger, type MoveCheck, type StatusTarget } from './status-changer';
@@ -31,6 +32,8 @@ export interface IncidentDetailProps {
   error?: ErrorInfo | null;
   onBack?: () => void;
   now?: number;
+  /** Help-desk tickets linked to it, when known. */
+  ticketCount?: number;
 }
 
 function leadName(incident: Incident): string | undefined {
@@ -65,6 +68,7 @@ export function IncidentDetail(props: IncidentDetailProps) {
         <SeverityChip severity={incident.severity} severities={severities} />
         {incident.visibility === 'private' && <span className="mark mark-private">Private</span>}
         {status.category === 'paused' && <span className="mark mark-paused">Paused</span>}
+        {props.ticketCount !== undefined && <span className="mark mark-tickets">{ticketsLabel(props.ticketCount)}</span>}
       </p>
       <dl className="fields">
         <dt>Reference</dt>

@@ -50,6 +50,13 @@ describe('IncidentList', () => {
     expect(pausedRow.textContent).toContain('2 d');
   });
 
+  it('shows how many help-desk tickets are linked, only where there are any', () => {
+    renderList({ incidents: [live, triage, paused], ticketCounts: { [live.id]: 12, [triage.id]: 1, [paused.id]: 0 } });
+    expect(within(screen.getByRole('button', { name: /Login slow/ })).getByText('12 tickets')).toBeTruthy();
+    expect(within(screen.getByRole('button', { name: /Checkout failing/ })).getByText('1 ticket')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Billing export stuck/ }).textContent).not.toContain('ticket');
+  });
+
   it('filters by text across reference, name and status', () => {
     renderList({ incidents: [triage, live, paused] });
     const filter = screen.getByRole('textbox', { name: 'Filter incidents' });

@@ -67,6 +67,8 @@ export interface IncidentListProps {
   error?: ErrorInfo | null;
   /** Fixed "now"; without it the ages tick by themselves. */
   now?: number;
+  /** Linked help-desk tickets per incident id (from the per-incident links). */
+  ticketCounts?: Readonly<Record<string, number>>;
 }
 
 export function IncidentList(props: IncidentListProps) {
@@ -124,7 +126,7 @@ export function IncidentList(props: IncidentListProps) {
       ) : total === 0 ? (
         <p className="empty-state">No incidents match “{filter.trim()}”.</p>
       ) : (
-        <WindowedGroups groups={groups} severities={severities} onOpen={onOpen} now={now} />
+        <WindowedGroups groups={groups} severities={severities} onOpen={onOpen} now={now} ticketCounts={props.ticketCounts} />
       )}
     </section>
   );
@@ -135,6 +137,7 @@ interface WindowedGroupsProps {
   severities: readonly Severity[];
   onOpen: (incident: Incident) => void;
   now: number;
+  ticketCounts?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -142,7 +145,7 @@ interface WindowedGroupsProps {
  * view (absolutely positioned), so 1,000 incidents cost a few dozen DOM nodes. Rows keep their
  * position in the set via aria-setsize/aria-posinset.
  */
-function WindowedGroups({ groups, severities, onOpen, now }: WindowedGroupsProps) {
+function WindowedGroups({ groups, severities, onOpen, now, ticketCounts }: WindowedGroupsProps) {
   const base = useId();
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -210,7 +213,7 @@ function WindowedGroups({ groups, severities, onOpen, now }: WindowedGroupsProps
                     style={{ top: (start + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
                     onKeyDown={onRowKeyDown}
                   >
-                    <IncidentRow incident={incident} severities={severities} now={now} onOpen={onOpen} />
+                    <IncidentRow incident={incident} severities={severities} now={now} onOpen={onOpen} tickets={ticketCounts?.[incident.id]} />
                   </li>
                 ))}
               </ul>

@@ -6,6 +6,7 @@ import { catalogSchema, openIncidentsSchema } from '@/lib/messaging/shapes';
 import { panelIntentSchema } from '@/lib/panel-intent';
 import { DEFAULT_SETTINGS, settingsSchema } from '@/lib/settings';
 import { storedDraftSchema } from '@/lib/panel/draft';
+import { followupsSchema } from '@/lib/background/followups';
 
 /**
  * Every persisted value, each parsed with zod on read: a value written by an older version (or
@@ -104,12 +105,6 @@ export const declareDraftItem = typedItem('local:declareDraft', z.nullable(store
 /** "Ask Copilot" history (oldest first), walked with the arrow keys. */
 export const commandHistoryItem = typedItem('local:commandHistory', z.array(z.string().check(z.maxLength(300))).check(z.maxLength(50)), []);
 
-/** Incident links per ticket (external id), shared by every help-desk tab for one poll interval. */
-export const ticketLinksItem = typedItem(
-  'session:ticketLinks',
-  z.record(z.string(), z.object({ attachments: z.array(incidentAttachmentSchema), fetchedAt: z.number() })),
-  {},
-);
 
 /**
  * Help-desk tickets this agent viewed recently (spike detection, issue 11 §4): their own words,
@@ -141,3 +136,14 @@ export const customerCatalogItem = typedItem(
   })),
   null,
 );
+export const incidentLinksSchema = z.object({
+  /** Incident id → its attachments as last read (open incidents and ended ones still followed up). */
+  byIncident: z.record(z.string(), z.array(incidentAttachmentSchema)),
+  fetchedAt: z.nullable(z.number()),
+});
+export type IncidentLinks = z.infer<typeof incidentLinksSchema>;
+/** Attachments per incident, read once per poll; every ticket tab's links are answered from it. */
+export const incidentLinksItem = typedItem('session:incidentLinks', incidentLinksSchema, { byIncident: {}, fetchedAt: null });
+
+/** The follow-up queue with its done marks (see lib/background/followups.ts); survives restarts. */
+export const followupsItem = typedItem('local:followups', followupsSchema, {});

@@ -18,6 +18,11 @@ const OPEN_BATCH = 10;
 const TEAM_AGENTS = 200;
 const KEY_LIMIT_PER_MINUTE = 1200;
 const ZENDESK_FIXTURE = 'lib/helpdesk/fixtures/zendesk.html';
+const MAX_TAB_RATIO = 1.2;
+
+const attachmentsPerMinute = (s: Scenario) => (s.byPath['GET /v1/incident_attachments'] ?? 0) / MINUTES;
+/** 10 tabs' request rate over 1 tab's; 1 tab's rate is never 0 here (its poll lists incidents). */
+const tabRatio = (one: Scenario, ten: Scenario) => (one.allPerMinute > 0 ? ten.allPerMinute / one.allPerMinute : null);
 
 const isList = (r: LoggedRequest) => r.method === 'GET' && r.path === '/v2/incidents';
 
@@ -108,6 +113,10 @@ export async function benchApiEconomy(ctx: BenchContext): Promise<Result[]> {
       { section: SECTION, metric: `${s.tabs} help-desk tab(s): all API requests per minute`, value: s.allPerMinute, unit: '/min',
         note: `${Object.entries(s.byPath).map(([path, n]) => `${path} ${n / MINUTES}/min`).join(', ') || 'none'}; opening each tab cost ${s.openingPerTab.toFixed(1)} requests` },
     ]),
+    // Issue 10: tabs of distinct tickets must not multiply requests (links are read per incident, not per ticket).
+    { section: SECTION, metric: 'all API requests per minute: 10 tabs of distinct tickets ÷ 1 tab', value: tabRatio(one, scenarios[1]!), unit: '×',
+      budget: { max: MAX_TAB_RATIO, label: `≤ ${MAX_TAB_RATIO}` },
+      note: `1 tab ${one.allPerMinute}/min, 10 tabs ${scenarios[1]!.allPerMinute}/min; GET /v1/incident_attachments ${attachmentsPerMinute(one)} vs ${attachmentsPerMinute(scenarios[1]!)}/min` },
     { section: SECTION, metric: 'list requests per minute: most minus fewest over 1/10/50 tabs', value: Math.max(...lists) - Math.min(...lists), unit: '/min',
       budget: { max: 0, label: '0 (flat)' } },
     { section: SECTION, metric: `team view: ${TEAM_AGENTS} agents × list polls at ${interval} s`, value: TEAM_AGENTS * one.listPerMinute, unit: '/min',

@@ -54,7 +54,7 @@ describe('what help-desk pages may read', () => {
       id: `att-${incident_id}`, incident_id,
       resource: { external_id: '42', permalink: 'https://acme.zendesk.com/agent/tickets/42', title: 'Ticket 42', resource_type: 'zendesk_ticket' },
     });
-    client.listAttachments.mockResolvedValue([link(publicOne.id), link(privateOne.id)]);
+    client.listAttachments.mockImplementation(async ({ incidentId }: { incidentId: string }) => [link(incidentId)]);
     const { attachments } = await handlers['attachments/list']({ externalId: '42' }, helpdesk);
     expect(attachments.map((a) => a.incident_id)).toEqual([publicOne.id]);
   });
@@ -67,13 +67,40 @@ describe('what help-desk pages may read', () => {
 });
 
 describe('ticket links shared by every help-desk tab', () => {
-  it('many tabs reading one ticket cost one incident.io call per poll interval; unlinking refetches', async () => {
-    client.listAttachments.mockResolvedValue([]);
-    for (let tab = 0; tab < 5; tab++) await handlers['attachments/list']({ externalId: '42' }, { ...helpdesk, tabId: tab });
-    expect(client.listAttachments).toHaveBeenCalledTimes(1);
-    await handlers['attachments/delete']({ id: 'att-1' }, agent);
-    await handlers['attachments/list']({ externalId: '42' }, helpdesk);
+  const link = (incident_id: string, ticket: string) => ({
+    id: `att-${incident_id}-${ticket}`, incident_id,
+    resource: { external_id: ticket, permalink: `https://acme.zendesk.com/agent/tickets/${ticket}`, title: `Ticket ${ticket}`, resource_type: 'zendesk_ticket' },
+  });
+
+  it('tabs of many different tickets cost one call per open incident per poll interval, not one per ticket', async () => {
+    client.listAttachments.mockImplementation(async ({ incidentId }: { incidentId: string }) =>
+      incidentId === publicOne.id ? [link(publicOne.id, '40'), link(publicOne.id, '41')] : []);
+    const answers = [];
+    for (let tab = 0; tab < 10; tab++) {
+      answers.push((await handlers['attachments/list']({ externalId: String(40 + tab) }, { level: 'helpdesk', tabId: tab, tabUrl: `https://acme.zendesk.com/agent/tickets/${40 + tab}` })).attachments);
+    }
+    // Two open incidents (one private): two calls, whatever the number of tickets.
     expect(client.listAttachments).toHaveBeenCalledTimes(2);
+    expect(client.listAttachments).not.toHaveBeenCalledWith(expect.objectContaining({ externalId: expect.anything() }));
+    expect(answers.map((list) => list.length)).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('concurrent asks share one refresh', async () => {
+    client.listAttachments.mockResolvedValue([]);
+    await Promise.all(Array.from({ length: 5 }, (_, tab) => handlers['attachments/list']({ externalId: String(tab) }, { level: 'helpdesk', tabId: tab, tabUrl: `https://acme.zendesk.com/agent/tickets/${tab}` })));
+    expect(client.listAttachments).toHaveBeenCalledTimes(2);
+  });
+
+  it('an unlink from this browser shows in every tab at once, re-reading only that incident', async () => {
+    client.listAttachments.mockImplementation(async ({ incidentId }: { incidentId: string }) =>
+      incidentId === publicOne.id ? [link(publicOne.id, '42')] : []);
+    expect((await handlers['attachments/list']({ externalId: '42' }, helpdesk)).attachments).toHaveLength(1);
+    client.listAttachments.mockResolvedValue([]);
+    await handlers['attachments/delete']({ id: `att-${publicOne.id}-42`, incidentId: publicOne.id }, agent);
+    expect(client.listAttachments).toHaveBeenLastCalledWith({ incidentId: publicOne.id });
+    expect(client.listAttachments).toHaveBeenCalledTimes(3);
+    expect((await handlers['attachments/list']({ externalId: '42' }, helpdesk)).attachments).toHaveLength(0);
+    expect(client.listAttachments).toHaveBeenCalledTimes(3);
   });
 });
 

@@ -25,7 +25,8 @@ import { activeTab, notifyHelpdeskTabs, readTicketTab, webUrl } from './helpdesk
 import { incidentCard } from './incident-card';
 import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
-import { forgetTicketLinks, ticketLinks } from './ticket-links';
+import { linksForTicket, relistIncident } from './incident-links';
+import { followupDone, followupsForTicket, insertResolutionUpdate, insertedFromTicket } from './followup-actions';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { spikeDeclarePrefill, suggestionsForTicket } from './suggestions';
@@ -183,21 +184,24 @@ export const handlers: Handlers = {
       throw new AppError(REFUSALS.ownTicketOnly());
     }
     if (ctx.level === 'agent') return { attachments: await (await connectedClient()).listAttachments({ externalId, incidentId }) };
-    const attachments = await ticketLinks(externalId!, await pollMaxAgeMs());
+    const maxAgeMs = await pollMaxAgeMs();
+    const attachments = await linksForTicket(externalId!, maxAgeMs, async () => (await readOpenIncidents(maxAgeMs)).incidents);
     const visible = new Set(publicOnly((await readOpenIncidents(await pollMaxAgeMs())).incidents).map((i) => i.id));
     return { attachments: attachments.filter((attachment) => visible.has(attachment.incident_id)) };
   },
   'attachments/create': async (payload) => {
-    const attachment = await (await connectedClient()).createAttachment(payload);
-    await forgetTicketLinks();
+    const client = await connectedClient();
+    const attachment = await client.createAttachment(payload);
+    await relistIncident(attachment.incident_id, client).catch(() => undefined);
     // A ticket linked from this browser watches its incident.
     await watch(attachment.incident_id);
     void notifyHelpdeskTabs();
     return { attachment };
   },
-  'attachments/delete': async ({ id }) => {
-    await (await connectedClient()).deleteAttachment(id);
-    await forgetTicketLinks();
+  'attachments/delete': async ({ id, incidentId }) => {
+    const client = await connectedClient();
+    await client.deleteAttachment(id);
+    if (incidentId) await relistIncident(incidentId, client).catch(() => undefined);
     void notifyHelpdeskTabs();
     return {};
   },
@@ -235,6 +239,16 @@ export const handlers: Handlers = {
   'spike/declare': async (_req, ctx) => {
     await panelIntentItem.set({ kind: 'declare', prefill: await spikeDeclarePrefill(ctx, await pollMaxAgeMs()) });
     return { opened: await openSidePanel(ctx.tabId) };
+  },
+  'followups/done': async ({ incidentId, externalId }) => {
+    await followupDone(incidentId, externalId);
+    return {};
+  },
+  'followups/insert': ({ incidentId, externalId, tabId }) => insertResolutionUpdate(incidentId, externalId, tabId),
+  'followups/ticket': async ({ externalId }, ctx) => ({ followups: await followupsForTicket(externalId, ctx) }),
+  'followups/inserted': async ({ incidentId, externalId }, ctx) => {
+    await insertedFromTicket(incidentId, externalId, ctx);
+    return {};
   },
   // Two calls: the incident (which proves it public for a page), then the verified id's updates.
   'incidents/card': async ({ ref }, ctx) => {

@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import type { OpenIncidents } from '@/lib/messaging/protocol';
 import { MIN_POLL_SECONDS } from '@/lib/settings';
 import { openIncidentsItem, settingsItem } from '@/lib/storage';
+import { refreshIncidentLinks } from './incident-links';
 import { refreshOpenIncidents } from './open-incidents';
 import { noteRateBudget, updateBadge } from './refresh-effects';
 
@@ -55,6 +56,9 @@ export async function pollOnce(now = Date.now()): Promise<PollOutcome> {
  * Refresh now, whatever the back-off (the agent asked): the shared single-flight refresh, which
  * also runs the alert diff and the badge (refresh-effects.ts), as every refresh does.
  */
-export function syncNow(now = Date.now()): Promise<OpenIncidents> {
-  return refreshOpenIncidents(() => now);
+export async function syncNow(now = Date.now()): Promise<OpenIncidents> {
+  const snapshot = await refreshOpenIncidents(() => now);
+  // Links per open incident, once per poll: ticket tabs, follow-ups and ticket counts read them.
+  await refreshIncidentLinks(snapshot.incidents).catch(() => undefined);
+  return snapshot;
 }

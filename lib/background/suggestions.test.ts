@@ -102,13 +102,14 @@ describe('suggestions/ticket', () => {
     await expect(handlers['spike/declare']({}, tab(9))).rejects.toMatchObject({ info: { kind: 'bad_input' } });
   });
 
-  it('a page’s own declare intent can’t carry tickets to link', async () => {
+  it('a page can’t send its own declare intent, let alone tickets to link (only spike/declare can)', async () => {
     const ticket = {
       desk: 'zendesk', id: '5', subject: 's', url: 'https://acme.zendesk.com/agent/tickets/5',
       attachment: { resourceType: 'zendesk_ticket' as const, externalId: '5', title: 't', url: 'https://acme.zendesk.com/agent/tickets/5' },
     };
-    await handlers['panel/open']({ kind: 'declare', prefill: { name: 'x', linkTickets: [ticket] } }, tab(5));
-    expect(await panelIntentItem.get()).toEqual({ kind: 'declare', prefill: { name: 'x' } });
+    await expect(handlers['panel/open']({ kind: 'declare', prefill: { name: 'x', linkTickets: [ticket] } }, tab(5)))
+      .rejects.toMatchObject({ info: { kind: 'not_allowed' } });
+    expect(await panelIntentItem.get()).toBeNull();
   });
 
   it('keeps no viewed tickets for extension pages (no browser-stamped ticket)', async () => {

@@ -1,3 +1,4 @@
+import * as followups from './features/followups';
 import * as freshness from './features/freshness';
 import * as hoverCard from './features/hover-card';
 import * as references from './features/references';
@@ -14,7 +15,7 @@ export interface Feature {
  * The help-desk features, in the order they hear the page's events: references are read before
  * the hover card looks for one under the pointer, and before the strip lists them.
  */
-export const FEATURES: readonly Feature[] = [references, hoverCard, strip, freshness, tabRequests];
+export const FEATURES: readonly Feature[] = [references, hoverCard, strip, freshness, tabRequests, followups];
 
 /**
  * Everything the content script does on a help-desk page: the page core (`page.ts`) and one module

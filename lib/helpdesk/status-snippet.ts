@@ -81,3 +81,16 @@ export function customerStatusText(incident: Incident, lastUpdateAt?: string, no
   if (updatedAt) sentences.push(`Last updated ${utcTime(updatedAt, now)}.`);
   return sentences.join(' ');
 }
+
+/**
+ * The follow-up once an incident has ended (monitoring, resolved, closed): today's status text plus a
+ * closing line, or null when the incident must not be shown to customers.
+ */
+export function customerResolutionText(incident: Incident, lastUpdateAt?: string, now: Date = new Date()): string | null {
+  const base = customerStatusText(incident, lastUpdateAt, now);
+  if (base === null) return null;
+  const closing = statusPhrase(incident.incident_status) === 'Resolved'
+    ? 'The issue is fixed. Thank you for your patience.'
+    : "We'll let you know once it's confirmed fixed.";
+  return `${base} ${closing}`;
+}

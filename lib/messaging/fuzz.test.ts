@@ -85,6 +85,10 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'sites/disable': { origin: 'https://desk.acme.test' },
   'spike/declare': {},
   'suggestions/ticket': { subject: 'Checkout down', text: 'card payments fail with 502', requester: { email: 'jo@acme.com' } },
+  'followups/done': { incidentId: incident.id, externalId: '42' },
+  'followups/insert': { incidentId: incident.id, externalId: '42', tabId: 7 },
+  'followups/ticket': { externalId: '42' },
+  'followups/inserted': { incidentId: incident.id, externalId: '42' },
 };
 
 /** Which handlers ran, and for whom. */

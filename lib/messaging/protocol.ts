@@ -118,7 +118,8 @@ export const protocol = {
   'attachments/create': {
     access: 'agent', request: createAttachmentPayloadSchema, response: z.object({ attachment: incidentAttachmentSchema }),
   },
-  'attachments/delete': { access: 'agent', request: z.object({ id }), response: z.object({}) },
+  // incidentId (optional): the unlinked incident, so its links and ticket count update at once.
+  'attachments/delete': { access: 'agent', request: z.object({ id, incidentId: id.optional() }), response: z.object({}) },
   'watch/toggle': { access: 'agent', request: z.object({ incidentId: id }), response: z.object({ watched: z.boolean() }) },
   'watch/list': {
     access: 'agent', request: empty,
@@ -144,12 +145,36 @@ export const protocol = {
     request: z.object({ incidentId: id, tabId: z.number().int() }),
     response: z.object({ inserted: z.boolean(), text: z.string(), method: z.string().optional(), reason: z.string().optional() }),
   },
+  /**
+   * A ticket page's pending follow-ups (the tab must show that ticket): each ended public incident
+   * with its resolution text, from the one builder.
+   */
+  'followups/ticket': {
+    access: 'read', request: z.object({ externalId: z.string().min(1).max(2000) }),
+    response: z.object({
+      followups: z.array(z.object({ incidentId: z.string(), reference: z.string(), word: z.string(), customerText: z.string() })).max(20),
+    }),
+  },
+  /** The ticket page inserted the resolution update into its reply: that follow-up is done. */
+  'followups/inserted': {
+    access: 'read', request: z.object({ incidentId: id, externalId: z.string().min(1).max(2000) }), response: z.object({}),
+  },
   /** Self-hosted desks enabled at run time (the panel asks for the host permission first). */
   'sites/list': { access: 'agent', request: empty, response: sitesSchema },
   'sites/enable': {
     access: 'agent', request: z.object({ url: z.string().max(2000), tabId: z.number().int().optional() }), response: sitesSchema,
   },
   'sites/disable': { access: 'agent', request: z.object({ origin: z.string().max(300) }), response: sitesSchema },
+  /** A follow-up (incident × linked ticket) the agent has dealt with. */
+  'followups/done': {
+    access: 'agent', request: z.object({ incidentId: id, externalId: z.string().min(1).max(2000) }), response: z.object({}),
+  },
+  /** Types the resolution update into the follow-up's ticket, open in `tabId`, and marks it done. */
+  'followups/insert': {
+    access: 'agent',
+    request: z.object({ incidentId: id, externalId: z.string().min(1).max(2000), tabId: z.number().int() }),
+    response: z.object({ inserted: z.boolean(), text: z.string(), method: z.string().optional(), reason: z.string().optional() }),
+  },
   /**
    * A hover card's (and "Insert update"'s) one read: the incident and its latest update, public
    * only, with the customer text made by the one builder. Agents get the same shape.
@@ -204,6 +229,8 @@ export const helpdeskReplies = {
   // Already the help-desk shape: public projections and the ticket's own words.
   'suggestions/ticket': suggestionsSchema,
   'spike/declare': protocol['spike/declare'].response,
+  'followups/ticket': protocol['followups/ticket'].response,
+  'followups/inserted': protocol['followups/inserted'].response,
 } as const satisfies Record<ReadType, z.core.$ZodType>;
 export type HelpdeskResponseOf<T extends ReadType> = z.infer<(typeof helpdeskReplies)[T]>;
 /** What a handler may return: the agent's shape, or for a read the help-desk one. */

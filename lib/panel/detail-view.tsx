@@ -6,6 +6,7 @@ import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
 import { HelpdeskSection } from './helpdesk-section';
+import { useTicketCounts } from './ticket-counts';
 import { moveChecker, targetValue, useOrg } from './use-org';
 import { WatchView } from './watch-view';
 
@@ -14,6 +15,7 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
   const queryClient = useQueryClient();
   const org = useOrg();
   const detail = useQuery(queries.incident(reference));
+  const ticketCounts = useTicketCounts();
   const incident = detail.data?.incident;
   const updates = useQuery({ ...queries.updates(incident?.id ?? ''), enabled: Boolean(incident) });
   const setStatus = useMutation({
@@ -46,6 +48,7 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
       onRetryUpdates={() => void updates.refetch()}
       severities={org.severities}
       statuses={org.statuses}
+      ticketCount={ticketCounts[incident.id]}
       canEdit={org.capabilities?.canEdit ?? false}
       editReason={org.capabilities?.editReason}
       checkMove={moveChecker(incident, org)}

@@ -38,7 +38,7 @@ export function HelpdeskSection({ incident, canEdit }: { incident: Incident; can
       await invalidate();
     },
   });
-  const unlink = useMutation({ mutationFn: (id: string) => send('attachments/delete', { id }), onSuccess: invalidate });
+  const unlink = useMutation({ mutationFn: (id: string) => send('attachments/delete', { id, incidentId: incident.id }), onSuccess: invalidate });
   const insert = useMutation({
     mutationFn: async (tabId: number): Promise<ReplyUpdateOutcome> => {
       const result = await send('reply/insert', { incidentId: incident.id, tabId });

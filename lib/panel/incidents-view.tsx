@@ -8,6 +8,7 @@ import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { openIncidentsItem } from '@/lib/storage';
 import { errorInfo } from './errors';
+import { useTicketCounts } from './ticket-counts';
 import { useOrg } from './use-org';
 
 const NOT_AN_ID = new AppError({
@@ -20,6 +21,7 @@ export function IncidentsView({ onOpen }: { onOpen: (ref: string) => void }) {
   const queryClient = useQueryClient();
   const org = useOrg();
   const open = useQuery({ ...queries.openIncidents(), enabled: org.connected });
+  const ticketCounts = useTicketCounts();
   const refresh = useMutation({
     mutationFn: () => send('incidents/refresh', {}),
     onSuccess: (data) => queryClient.setQueryData(queries.openIncidents().queryKey, data),
@@ -58,6 +60,7 @@ export function IncidentsView({ onOpen }: { onOpen: (ref: string) => void }) {
       <IncidentList
         incidents={open.data?.incidents ?? []}
         severities={org.severities}
+        ticketCounts={ticketCounts}
         onOpen={(incident) => {
           queryClient.setQueryData(queries.incident(incident.reference).queryKey, { incident });
           onOpen(incident.reference);

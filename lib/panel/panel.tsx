@@ -5,7 +5,9 @@ import { Tabs } from '@/components/tabs';
 import type { PanelIntent } from '@/lib/panel-intent';
 import { queries } from '@/lib/queries/keys';
 import { panelIntentItem } from '@/lib/storage';
+import { queueCount } from '@/lib/background/followups';
 import { CopilotView } from './copilot-view';
+import { useFollowups } from './followups-view';
 import { IncidentsView } from './incidents-view';
 import { takeIntent } from './intents';
 
@@ -14,10 +16,11 @@ import { takeIntent } from './intents';
 const DeclareView = lazy(() => import('./declare-view').then((m) => ({ default: m.DeclareView })));
 const DetailView = lazy(() => import('./detail-view').then((m) => ({ default: m.DetailView })));
 const LinkTicketView = lazy(() => import('./link-ticket-view').then((m) => ({ default: m.LinkTicketView })));
+const FollowupsView = lazy(() => import('./followups-view').then((m) => ({ default: m.FollowupsView })));
 const SettingsView = lazy(() => import('./settings-view').then((m) => ({ default: m.SettingsView })));
 const SiteAccessView = lazy(() => import('./site-access-view').then((m) => ({ default: m.SiteAccessView })));
 
-type Section = 'incidents' | 'declare' | 'settings';
+type Section = 'incidents' | 'declare' | 'settings' | 'followups';
 const SECTIONS = [
   { id: 'incidents', label: 'Incidents' },
   { id: 'declare', label: 'Declare' },
@@ -30,6 +33,12 @@ export function Panel() {
   const [section, setSection] = useState<Section | null>(null);
   const [openRef, setOpenRef] = useState<string | null>(null);
   const [linkRequest, setLinkRequest] = useState<Extract<PanelIntent, { kind: 'link-ticket' }> | null>(null);
+  const followups = useFollowups();
+  const pendingFollowups = queueCount(followups);
+  // Follow-ups (with its count) sits before Settings once connected.
+  const tabs = connection.data?.connected
+    ? [...SECTIONS.slice(0, 2), { id: 'followups' as const, label: `Follow-ups (${pendingFollowups})` }, ...SECTIONS.slice(2)]
+    : SECTIONS;
 
   function openIncident(ref: string) {
     setSection('incidents');
@@ -57,7 +66,7 @@ export function Panel() {
   return (
     <>
       {connection.data?.connected && <CopilotView onOpenIncident={openIncident} onDeclare={() => setSection('declare')} />}
-      <Tabs label="Incident Copilot" tabs={SECTIONS} selected={current} onSelect={setSection}>
+      <Tabs label="Incident Copilot" tabs={tabs} selected={current} onSelect={setSection}>
       <Suspense fallback={<Spinner label="Loading…" />}>
       {current === 'incidents' &&
         (linkRequest ? (
@@ -78,6 +87,7 @@ export function Panel() {
           <IncidentsView onOpen={setOpenRef} />
         ))}
       {current === 'declare' && <DeclareView />}
+      {current === 'followups' && <FollowupsView state={followups} />}
       {current === 'settings' && (
         <>
           <SettingsView />
