@@ -18,7 +18,9 @@ import {
   cachedOpenIncidents, publicOnly, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents,
 } from './open-incidents';
 import { acknowledge, syncNow } from './poller';
+import { toPublicIncident } from '@/lib/messaging/public-incident';
 import { activeTab, notifyHelpdeskTabs, readTicketTab, webUrl } from './helpdesk-tab';
+import { incidentCard } from './incident-card';
 import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
 import { forgetTicketLinks, ticketLinks } from './ticket-links';
@@ -66,7 +68,7 @@ async function pollMaxAgeMs() {
 export const handlers: Handlers = {
   'incidents/open': async ({ revalidate }, ctx) => {
     const open = revalidate ? await revalidateOpenIncidents() : await cachedOpenIncidents(await pollMaxAgeMs());
-    return ctx.level === 'agent' ? open : { ...open, incidents: publicOnly(open.incidents) };
+    return ctx.level === 'agent' ? open : { ...open, incidents: publicOnly(open.incidents).map((incident) => toPublicIncident(incident)) };
   },
   // A manual refresh ignores back-off and also updates the badge and notifications.
   'incidents/refresh': () => syncNow(),
@@ -74,7 +76,10 @@ export const handlers: Handlers = {
     const open: OpenIncidentsReply = revalidate ? await revalidateOpenIncidents() : await readOpenIncidents(await pollMaxAgeMs());
     return { fetchedAt: open.fetchedAt, complete: open.complete, ...(open.error ? { error: open.error } : {}) };
   },
-  'incidents/get': async ({ ref }, ctx) => ({ incident: await getIncident(ref, ctx) }),
+  'incidents/get': async ({ ref }, ctx) => {
+    const incident = await getIncident(ref, ctx);
+    return ctx.level === 'agent' ? { incident } : { incident: toPublicIncident(incident) };
+  },
   'incidents/updates': async ({ incidentId }, ctx) => {
     if (ctx.level !== 'agent') await getIncident(incidentId, ctx);
     return { updates: await (await connectedClient()).listIncidentUpdates(incidentId) };
@@ -179,5 +184,10 @@ export const handlers: Handlers = {
   'sites/list': async () => ({ sites: await enabledSites() }),
   'sites/enable': async ({ url, tabId }) => ({ sites: await enableSite(url, tabId) }),
   'sites/disable': async ({ origin }) => ({ sites: await disableSite(origin) }),
+  // Two calls: the incident (which proves it public for a page), then the verified id's updates.
+  'incidents/card': async ({ ref }, ctx) => {
+    const incident = await getIncident(ref, ctx);
+    return incidentCard(incident, await (await connectedClient()).listIncidentUpdates(incident.id));
+  },
 };
 
