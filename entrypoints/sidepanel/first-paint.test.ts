@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeIncident, status } from '@/lib/background/test-fixtures';
+import { paintFirstRows } from './first-paint';
+
+const identity = { name: 'Ada', dashboard_url: 'https://app.incident.io', roles: ['viewer'] };
+const triage = makeIncident(136, { name: 'Missing invoices', incident_status: status.triage });
+const active = makeIncident(131, { name: 'Database latency' });
+let root: HTMLElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.body.innerHTML = '<div id="root"></div>';
+  root = document.getElementById('root')!;
+});
+
+const rows = () => [...root.querySelectorAll('.incident-rows li')].map((li) => li.textContent);
+
+describe('the side panel’s first rows, before React', () => {
+  it('paints the cached list from storage, grouped as the React list, inert until React takes over', async () => {
+    await fakeBrowser.storage.local.set({ connection: { baseUrl: 'https://api.incident.io', identity } });
+    await fakeBrowser.storage.session.set({ openIncidents: { incidents: [active, triage], fetchedAt: Date.now() - 60_000, complete: true } });
+    expect(await paintFirstRows(root)).toBe(true);
+    expect(rows()).toEqual(['INC-136TriageMissing invoices', 'INC-131InvestigatingDatabase latency']);
+    expect([...root.querySelectorAll('.group-heading')].map((h) => h.textContent)).toEqual(['Triage 1', 'Active 1']);
+    const section = root.querySelector('section')!;
+    expect(section.inert).toBe(true);
+    // About to be revalidated: never "Updated just now" on a list that may predate a change.
+    expect(section.querySelector('.list-meta')!.textContent).toBe('Refreshing…');
+  });
+
+  it('paints nothing when not connected, for a panel opened to show something else, or for a malformed cache', async () => {
+    await fakeBrowser.storage.session.set({ openIncidents: { incidents: [active], fetchedAt: Date.now(), complete: true } });
+    expect(await paintFirstRows(root)).toBe(false);
+    await fakeBrowser.storage.local.set({ connection: { baseUrl: 'https://api.incident.io', identity } });
+    await fakeBrowser.storage.session.set({ panelIntent: { kind: 'declare' } });
+    expect(await paintFirstRows(root)).toBe(false);
+    await fakeBrowser.storage.session.remove('panelIntent');
+    await fakeBrowser.storage.session.set({ openIncidents: { incidents: [{ reference: 7 }], fetchedAt: Date.now() } });
+    expect(await paintFirstRows(root)).toBe(false);
+    expect(root.childElementCount).toBe(0);
+  });
+
+  it('with no cache (first open after start) asks the background to fill it and paints the list as it lands', async () => {
+    await fakeBrowser.storage.local.set({ connection: { baseUrl: 'https://api.incident.io', identity } });
+    const sent = vi.fn(async () => {
+      await fakeBrowser.storage.session.set({ openIncidents: { incidents: [active], fetchedAt: Date.now(), complete: true } });
+      return { ok: true, data: { fetchedAt: Date.now(), complete: true } };
+    });
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sent as never);
+    expect(await paintFirstRows(root)).toBe(true);
+    expect(sent).toHaveBeenCalledWith({ type: 'incidents/fill', payload: { revalidate: true } });
+    expect(rows()).toEqual(['INC-131InvestigatingDatabase latency']);
+  });
+});
