@@ -169,7 +169,8 @@ const askAsPage = async (page: Page, message: unknown) =>
     { ok: boolean; data?: unknown; error?: { kind: string; message: string } };
 
 test.describe('Abuse from help-desk pages: claims and volume (issue 14 §2, §4)', () => {
-  test('a page asking for another ticket’s links is refused; its own ticket’s are served', async ({ context }) => {
+  // `panel` connects the key: the strip shows only once the extension is connected.
+  test('a page asking for another ticket’s links is refused; its own ticket’s are served', async ({ context, panel: _connected }) => {
     const page = await openDesk(context, 'zendesk');
     await expect(strip(page)).toBeVisible();
     const own = new URL(page.url()).pathname.split('/').pop()!;
@@ -180,7 +181,7 @@ test.describe('Abuse from help-desk pages: claims and volume (issue 14 §2, §4)
     expect(await askAsPage(page, { type: 'attachments/list', payload: { externalId: own } })).toMatchObject({ ok: true });
   });
 
-  test('200 lookups in a second from one tab cost at most the burst (10) of incident.io calls', async ({ context }) => {
+  test('200 lookups in a second from one tab cost at most the burst (10) of incident.io calls', async ({ context, panel: _connected }) => {
     const page = await openDesk(context, 'zendesk');
     await expect(strip(page)).toBeVisible();
     await sandbox.clearRequests();
@@ -190,8 +191,8 @@ test.describe('Abuse from help-desk pages: claims and volume (issue 14 §2, §4)
     const lookups = (await sandbox.requests()).requests.filter((r) => r.method === 'GET' && /^\/v2\/incidents\/[^/]+$/.test(r.path));
     expect(lookups.length).toBeGreaterThan(0);
     expect(lookups.length).toBeLessThanOrEqual(10);
-    const refused = replies.filter((reply) => !reply.ok);
-    expect(refused.length).toBeGreaterThanOrEqual(190);
-    expect(refused[0]?.error?.message).toMatch(/^Too many lookups from this page\./);
+    // The rest are told so (the first ten may be "not found": the seed has no INC-1).
+    const limited = replies.filter((reply) => /^Too many lookups from this page\./.test(reply.error?.message ?? ''));
+    expect(limited.length).toBeGreaterThanOrEqual(190);
   });
 });
