@@ -76,3 +76,77 @@ describe('ticket links shared by every help-desk tab', () => {
     expect(client.listAttachments).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('what a help-desk page receives about an incident (the projection)', () => {
+  const self = { runtimeId: 'copilot-id', origin: 'chrome-extension://copilot-id' };
+  const page = { id: 'copilot-id', url: 'https://acme.zendesk.com/agent/tickets/42', tab: { id: 4, url: 'https://acme.zendesk.com/agent/tickets/42' } };
+  const panel = { id: 'copilot-id', url: 'chrome-extension://copilot-id/sidepanel.html' };
+  const secretive = makeIncident(123, {
+    summary: 'Root cause: the payments squad\'s deploy', call_url: 'https://meet.example.com/war-room', slack_channel_name: 'inc-123-secret',
+    permalink: 'https://app.incident.io/acme/incidents/123',
+    incident_role_assignments: [{ role: { id: 'r', name: 'Lead', role_type: 'lead' }, assignee: { id: 'u', name: 'Priya', email: 'priya@acme.example' } }],
+    creator: { user: { id: 'u', name: 'Priya', email: 'priya@acme.example' } },
+  });
+  const leaks = (data: unknown) => {
+    const json = JSON.stringify(data);
+    return ['Root cause', 'war-room', 'inc-123-secret', 'priya', 'C123', 'incident_role_assignments', 'creator', 'summary', 'permalink'].filter((s) => json.includes(s));
+  };
+
+  it('incidents/get, incidents/open and incidents/card answer a page with the projection only; the panel still gets it all', async () => {
+    const { createRouter } = await import('@/lib/messaging/handle');
+    const route = createRouter(handlers, self);
+    client.getIncident.mockResolvedValue(secretive);
+    client.listIncidentUpdates.mockResolvedValue([]);
+    await openIncidentsItem.set({ incidents: [secretive], fetchedAt: Date.now(), complete: true });
+    for (const [type, payload] of [['incidents/get', { ref: 'INC-123' }], ['incidents/open', {}], ['incidents/card', { ref: 'INC-123' }]] as const) {
+      const reply = await route({ type, payload }, page);
+      expect(reply).toMatchObject({ ok: true });
+      expect(leaks(reply), type).toEqual([]);
+    }
+    const full = await route({ type: 'incidents/get', payload: { ref: 'INC-123' } }, panel);
+    expect(leaks(full)).toContain('Root cause');
+  });
+
+  it('a handler that forgot to project sends a page an error, never the whole incident', async () => {
+    const { createRouter } = await import('@/lib/messaging/handle');
+    const route = createRouter({ ...handlers, 'incidents/get': async () => ({ incident: secretive }) }, self);
+    const reply = await route({ type: 'incidents/get', payload: { ref: 'INC-123' } }, page);
+    expect(reply).toMatchObject({ ok: false });
+    expect(leaks(reply)).toEqual([]);
+  });
+});
+
+describe('one read for a card', () => {
+  it('incidents/card: the incident and its latest update in one answer, from two API calls, the updates of the verified incident', async () => {
+    client.getIncident.mockResolvedValue(publicOne);
+    client.listIncidentUpdates.mockResolvedValue([
+      { id: 'u1', incident_id: publicOne.id, created_at: '2026-03-10T11:10:00Z', message: 'older', new_incident_status: publicOne.incident_status, updater: {} },
+      { id: 'u2', incident_id: publicOne.id, created_at: '2026-03-10T11:20:00Z', message: 'Rolled back.', new_incident_status: publicOne.incident_status, updater: {} },
+    ]);
+    const card = await handlers['incidents/card']({ ref: 'INC-123' }, helpdesk);
+    expect(card.incident.latest_update).toEqual({ message: 'Rolled back.', created_at: '2026-03-10T11:20:00Z' });
+    expect(card.customerText).toMatch(/^Update on "Incident 123": We're investigating\. Last updated 11:20 UTC/);
+    expect(client.getIncident).toHaveBeenCalledTimes(1);
+    expect(client.listIncidentUpdates).toHaveBeenCalledTimes(1);
+    expect(client.listIncidentUpdates).toHaveBeenCalledWith(publicOne.id);
+  });
+
+  it('a private incident has no card for a page, and its updates are never read', async () => {
+    client.getIncident.mockResolvedValue(privateOne);
+    await expect(handlers['incidents/card']({ ref: 'INC-128' }, helpdesk)).rejects.toMatchObject({ info: { kind: 'not_found' } });
+    expect(client.listIncidentUpdates).not.toHaveBeenCalled();
+  });
+});
+
+describe('the side panel\'s reply uses the one customer-text builder', () => {
+  it('strips an attacker-chosen link from the name, exactly as the strip\'s "Insert update" does', async () => {
+    const hostile = makeIncident(140, { name: 'Checkout [reset your password](https://evil.example/login) failing' });
+    client.getIncident.mockResolvedValue(hostile);
+    client.listIncidentUpdates.mockResolvedValue([]);
+    const { insertStatusUpdate } = await import('./reply-insert');
+    const outcome = await insertStatusUpdate(hostile.id, 99);
+    const card = await handlers['incidents/card']({ ref: 'INC-140' }, helpdesk);
+    expect(outcome.text).toBe(card.customerText);
+    expect(outcome.text).not.toMatch(/evil|https?:|\]\(/);
+  });
+});

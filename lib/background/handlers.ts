@@ -18,7 +18,9 @@ import { getCatalog } from './catalog';
 import { connectedClient } from './client';
 import { publicOnly, readOpenIncidents, refreshOpenIncidents } from './open-incidents';
 import { acknowledge, syncNow } from './poller';
+import { toPublicIncident } from '@/lib/messaging/public-incident';
 import { activeTab, readTicketTab, webUrl } from './helpdesk-tab';
+import { incidentCard } from './incident-card';
 import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
 import { forgetTicketLinks, ticketLinks } from './ticket-links';
@@ -87,7 +89,7 @@ async function pollMaxAgeMs() {
 export const handlers: Handlers = {
   'incidents/open': async (_req, ctx) => {
     const open = await readOpenIncidents(await pollMaxAgeMs());
-    return ctx.level === 'agent' ? open : { ...open, incidents: publicOnly(open.incidents) };
+    return ctx.level === 'agent' ? open : { ...open, incidents: publicOnly(open.incidents).map((incident) => toPublicIncident(incident)) };
   },
   // A manual refresh ignores back-off and also updates the badge and notifications.
   'incidents/refresh': () => syncNow(),
@@ -95,7 +97,10 @@ export const handlers: Handlers = {
     const { fetchedAt, complete } = await readOpenIncidents(await pollMaxAgeMs());
     return { fetchedAt, complete };
   },
-  'incidents/get': async ({ ref }, ctx) => ({ incident: await getIncident(ref, ctx) }),
+  'incidents/get': async ({ ref }, ctx) => {
+    const incident = await getIncident(ref, ctx);
+    return ctx.level === 'agent' ? { incident } : { incident: toPublicIncident(incident) };
+  },
   'incidents/updates': async ({ incidentId }, ctx) => {
     if (ctx.level === 'agent') return { updates: await (await connectedClient()).listIncidentUpdates(incidentId) };
     // Listed with the id incident.io verified as public, never the one the page sent.
@@ -216,6 +221,13 @@ export const handlers: Handlers = {
   'sites/list': async () => ({ sites: await enabledSites() }),
   'sites/enable': async ({ url, tabId }) => ({ sites: await enableSite(url, tabId) }),
   'sites/disable': async ({ origin }) => ({ sites: await disableSite(origin) }),
+  // Two calls: the incident (which proves it public for a page), then the verified id's updates.
+  'incidents/card': async ({ ref }, ctx) => {
+    const incident = await getIncident(ref, ctx);
+    // Each call a page causes spends a token: a card is two of the tab's lookups.
+    spendPageLookup(ctx);
+    return incidentCard(incident, await (await connectedClient()).listIncidentUpdates(incident.id));
+  },
 };
 
 

@@ -1,7 +1,6 @@
 import { AppError } from '@/lib/app-error';
-import { latestUpdate } from '@/lib/content/latest-update';
-import { customerStatusText } from '@/lib/helpdesk/status-snippet';
 import { connectedClient } from './client';
+import { incidentCard } from './incident-card';
 import { askTab } from './helpdesk-tab';
 
 export interface InsertOutcome {
@@ -22,7 +21,8 @@ export const NOT_A_HELPDESK_TAB = 'This tab is not a help-desk page Incident Cop
 export async function insertStatusUpdate(incidentId: string, tabId: number): Promise<InsertOutcome> {
   const client = await connectedClient();
   const [incident, updates] = await Promise.all([client.getIncident(incidentId), client.listIncidentUpdates(incidentId)]);
-  const text = customerStatusText(incident, latestUpdate(updates)?.created_at);
+  // The same builder and input as the strip's "Insert update" (incidents/card).
+  const text = incidentCard(incident, updates).customerText;
   if (!text) {
     throw new AppError({
       kind: 'not_allowed',

@@ -17,8 +17,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
- * A button that acts only on real user input: a page script calling `.click()` on it (the shadow
- * root is open) produces an untrusted event and is ignored.
+ * A button that acts only on real user input: a page script that reaches it anyway (a leaked
+ * reference, the e2e build's open root) and calls `.click()` produces an untrusted event, ignored.
  */
 export function button(doc: Document, label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLButtonElement {
   const el = h(doc, 'button', { type: 'button', ...attrs }, label);

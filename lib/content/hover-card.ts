@@ -10,6 +10,8 @@ export interface CardInfo {
   /** ISO time of the last update (or of the incident's last change). */
   updatedAt: string;
   lastMessage: string | null;
+  /** Whether there is a customer text to insert (public, not a test or tutorial). */
+  shareable?: boolean;
 }
 
 const MAX_MESSAGE_CHARS = 160;
@@ -31,7 +33,7 @@ export function cardLines(info: CardInfo, now: number): { title: string; meta: s
 
 /**
  * One card, positioned next to the hovered reference, in the overlay's shadow root. It loads the
- * incident on demand; its button opens the incident in the side panel.
+ * incident on demand; its buttons open the incident in the side panel and insert its status update.
  */
 export class HoverCard {
   private readonly el: HTMLElement;
@@ -43,6 +45,7 @@ export class HoverCard {
     private readonly shadow: ShadowRoot,
     private readonly load: (ref: string) => Promise<CardInfo>,
     private readonly onOpen: (ref: string) => void,
+    private readonly onInsert?: (ref: string) => void,
   ) {
     const doc = shadow.ownerDocument;
     this.el = h(doc, 'div', { class: 'card', role: 'tooltip', hidden: '' });
@@ -98,11 +101,14 @@ export class HoverCard {
       this.el.replaceChildren(h(doc, 'span', { class: 'muted' }, content.text), open, h(doc, 'p', { class: 'note', role: 'status' }));
     } else {
       const lines = cardLines(content, Date.now());
+      const insert = content.shareable && this.onInsert;
       this.el.replaceChildren(
         h(doc, 'span', { class: 'summary' }, lines.title),
         h(doc, 'span', { class: 'muted' }, lines.meta),
         h(doc, 'span', { class: 'muted' }, lines.update),
-        open,
+        h(doc, 'div', { class: 'row' }, open, insert && button(doc, 'Insert update', () => insert(ref), {
+          'aria-label': `Insert a status update for ${ref} into the reply`,
+        })),
         h(doc, 'p', { class: 'note', role: 'status' }),
       );
     }

@@ -48,12 +48,19 @@ function sheet(css: string): CSSStyleSheet {
 }
 
 /**
+ * Closed, so the desk's scripts (third-party widgets, other extensions, XSS on a self-hosted desk)
+ * can't read the cards or drive the buttons: `host.shadowRoot` is null for them. Open only in the
+ * e2e build, whose Playwright locators can't pierce a closed root; the unit test holds the rest.
+ */
+export const SHADOW_MODE: ShadowRootMode = import.meta.env.MODE === 'e2e' ? 'open' : 'closed';
+
+/**
  * A shadow root outside the page's `<body>` for the strip and the hover card: the page's CSS stays
  * out, ours stays in.
  */
-export function mountOverlay(doc: Document): Overlay {
+export function mountOverlay(doc: Document, mode: ShadowRootMode = SHADOW_MODE): Overlay {
   const host = doc.createElement(HOST_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode });
   shadow.adoptedStyleSheets = [sheet(UI_CSS)];
   doc.documentElement.append(host);
   return { host, shadow, remove: () => host.remove() };

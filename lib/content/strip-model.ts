@@ -1,4 +1,5 @@
-import type { Incident, IncidentAttachment, Severity } from '@/lib/incident-io/schemas';
+import type { IncidentAttachment } from '@/lib/incident-io/schemas';
+import type { PublicIncident } from '@/lib/messaging/public-incident';
 
 export interface StripIncident {
   id: string;
@@ -22,12 +23,12 @@ export interface StripModel {
  * The fields of an open incident the strip reads. A page keeps no more of an incident than this:
  * the background's list can hold hundreds, each with roles, creator and type.
  */
-export type OpenIncident = Pick<Incident, 'id' | 'reference' | 'name' | 'mode' | 'created_at'> & {
-  severity?: Pick<Severity, 'name' | 'rank'>;
+export type OpenIncident = Pick<PublicIncident, 'id' | 'reference' | 'name' | 'mode' | 'created_at'> & {
+  severity?: PublicIncident['severity'];
 };
 
-export const forStrip = ({ id, reference, name, mode, created_at, severity }: Incident): OpenIncident => ({
-  id, reference, name, mode, created_at, ...(severity ? { severity: { name: severity.name, rank: severity.rank } } : {}),
+export const forStrip = ({ id, reference, name, mode, created_at, severity }: PublicIncident): OpenIncident => ({
+  id, reference, name, mode, created_at, severity,
 });
 
 /** The one field of a ticket's attachment the strip reads. */

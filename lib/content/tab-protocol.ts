@@ -8,6 +8,9 @@ import type { Ticket } from '@/lib/helpdesk/types';
  */
 export type TabRequest = { type: 'reply/insert'; text: string } | { type: 'ticket/read' };
 
+/** Sent to every help-desk tab after the incidents it shows changed; the tab re-reads `incidents/open`. No reply. */
+export type TabNotice = { type: 'incidents/changed' };
+
 export interface TabReplies {
   'reply/insert': InsertResult;
   /** The detected ticket (null on other pages) and the agent's current selection. */

@@ -72,4 +72,25 @@ describe('customerStatusText', () => {
     const text = customerStatusText(incident({ name: 'Checkout\n  failing ' }), undefined, NOW)!;
     expect(text).toBe('Update on "Checkout failing": We\'re investigating. Last updated 14:05 UTC.');
   });
+
+  it.each([
+    ['a markdown link', 'Checkout [click here](https://evil.example/login) failing', 'Update on "Checkout click here failing"'],
+    ['a markdown image', 'Checkout ![x](https://evil.example/p.png) failing', 'Update on "Checkout x failing"'],
+    ['a reference link', 'Checkout [help][1] failing', 'Update on "Checkout help failing"'],
+    ['a bare URL', 'Checkout failing, see https://evil.example/reset?t=1', 'Update on "Checkout failing, see"'],
+    ['a www host', 'Login broken: visit www.evil.example now', 'Update on "Login broken: visit now"'],
+    ['a host with a path', 'Login broken: evil.example/reset now', 'Update on "Login broken: now"'],
+    ['an e-mail address', 'Mail down, write to help@evil.example', 'Update on "Mail down, write to"'],
+    ['a javascript: link', 'Checkout javascript:alert(1) failing', 'Update on "Checkout failing"'],
+    ['HTML tags', 'Checkout <a href="https://evil.example">failing</a><img src=x onerror=alert(1)>', 'Update on "Checkout failing"'],
+    ['bidi controls', 'Checkout \u202Egnilaf\u202C \u2066x\u2069\u200F', 'Update on "Checkout gnilaf x"'],
+  ])('strips %s from the incident name', (_what, name, start) => {
+    const text = customerStatusText(incident({ name }), undefined, NOW)!;
+    expect(text.startsWith(`${start}: We're investigating.`)).toBe(true);
+    expect(text).not.toMatch(/https?:|www\.|evil\.example|<|>|\]\(|[\u202A-\u202E\u2066-\u2069\u200F]/);
+  });
+
+  it('says "Update:" when nothing of the name is left', () => {
+    expect(customerStatusText(incident({ name: 'https://evil.example/x' }), undefined, NOW)).toBe("Update: We're investigating. Last updated 14:05 UTC.");
+  });
 });

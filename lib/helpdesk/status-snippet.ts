@@ -39,16 +39,45 @@ function validDate(iso: string | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** Bidi embeddings, overrides, isolates and marks: they can make a name read differently than it is. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const HTML_TAG = /<\/?[a-z!][^>]*>/gi;
+/** `[text](url)` and `![alt](url)`: the text stays. */
+const MARKDOWN_LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
+/** `[text][ref]` and a `[ref]: url` definition. */
+const MARKDOWN_REF = /\[([^\]]*)\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S+/gm;
+/** Scheme URLs, `www.` hosts, e-mail addresses and `host.tld/path`: whatever a desk might autolink. */
+const URLISH = /\b[a-z][a-z0-9+.-]*:\/\/\S*|\b(?:mailto|javascript|data|vbscript):\S*|\bwww\.\S+|[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}\S*|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?\/\S*/gi;
+
+/**
+ * Incident-provided text made safe for a customer reply: desks that render markdown, HTML or
+ * autolink would otherwise turn an attacker-chosen incident name into a link or markup.
+ */
+export function customerSafe(text: string): string {
+  return text
+    .replace(BIDI, '')
+    .replace(HTML_TAG, ' ')
+    .replace(MARKDOWN_LINK, '$1')
+    .replace(MARKDOWN_REF, '$1')
+    .replace(URLISH, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:!?)])/g, '$1')
+    .trim();
+}
+
 /**
  * A plain-text status update an agent can paste into a customer reply, or null when the incident
  * must not be shown to customers (private, test or tutorial). It carries only the name, the status
- * in plain words and the time of the last update: no people, channels, summary or ids.
+ * in plain words and the time of the last update: no people, channels, summary or ids. THE one
+ * builder of customer text: the strip, the hover card and the side panel get theirs from here,
+ * through the background's `incidentCard`.
  */
 export function customerStatusText(incident: Incident, lastUpdateAt?: string, now: Date = new Date()): string | null {
   if (incident.visibility !== 'public' || incident.mode === 'test' || incident.mode === 'tutorial') return null;
-  const name = incident.name.replace(/\s+/g, ' ').trim();
+  const name = customerSafe(incident.name);
   const updatedAt = validDate(lastUpdateAt) ?? validDate(incident.updated_at);
-  const sentences = [`Update on "${name}": ${statusPhrase(incident.incident_status)}.`];
+  const phrase = statusPhrase(incident.incident_status);
+  const sentences = [name ? `Update on "${name}": ${phrase}.` : `Update: ${phrase}.`];
   if (updatedAt) sentences.push(`Last updated ${utcTime(updatedAt, now)}.`);
   return sentences.join(' ');
 }

@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/app-error';
 import { toErrorInfo } from '@/lib/incident-io/errors';
 import { type CallerLevel, callerLevel, type ExtensionIdentity, type StampedSender } from './access';
-import { type Envelope, type MessageType, messageSchema, protocol, type RequestOf, type ResponseOf } from './protocol';
+import { type Envelope, helpdeskReplies, type MessageType, messageSchema, protocol, type ReadType, type ReplyOf, type RequestOf } from './protocol';
 
 export interface CallContext {
   level: CallerLevel;
@@ -12,7 +12,7 @@ export interface CallContext {
 }
 
 export type Handlers = {
-  [T in MessageType]: (request: RequestOf<T>, ctx: CallContext) => Promise<ResponseOf<T>>;
+  [T in MessageType]: (request: RequestOf<T>, ctx: CallContext) => Promise<ReplyOf<T>>;
 };
 
 const denied = (message: string): Envelope => ({ ok: false, error: { kind: 'not_allowed', message } });
@@ -40,8 +40,10 @@ export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
     try {
       const handler = handlers[type] as (req: unknown, ctx: CallContext) => Promise<unknown>;
       const data = await handler(request.data, { level, tabId: sender.tab?.id, tabUrl: sender.tab?.url });
-      // The reply is checked too, so a handler bug can't leak fields the protocol doesn't declare.
-      return { ok: true, data: spec.response.parse(data) };
+      // The reply is checked too, so a handler bug can't leak fields the protocol doesn't declare;
+      // a help-desk page's against its own, smaller shape.
+      const reply = level === 'helpdesk' ? helpdeskReplies[type as ReadType] : spec.response;
+      return { ok: true, data: reply.parse(data) };
     } catch (error) {
       return { ok: false, error: error instanceof AppError ? error.info : toErrorInfo(error, level) };
     }

@@ -5,7 +5,8 @@ import {
 } from '@/lib/incident-io/schemas';
 import { settingsPatchSchema, settingsSchema } from '@/lib/settings';
 import { declarePrefillSchema, panelIntentSchema, ticketRefSchema } from '@/lib/panel-intent';
-import { catalogSchema, openIncidentsSchema } from './shapes';
+import { publicIncidentSchema } from './public-incident';
+import { catalogSchema, errorInfoSchema, openIncidentsSchema } from './shapes';
 
 export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsSchema } from './shapes';
 export type { Catalog, Envelope, OpenIncidents } from './shapes';
@@ -43,6 +44,9 @@ export type ActiveTab = z.infer<typeof activeTabSchema>;
 export const sitesSchema = z.object({ sites: z.array(z.string()) });
 
 const ref = z.string().trim().min(1).max(300);
+
+export const incidentCardSchema = z.object({ incident: publicIncidentSchema, customerText: z.nullable(z.string()) });
+export type IncidentCard = z.infer<typeof incidentCardSchema>;
 const id = z.string().trim().min(1).max(100);
 const empty = z.object({}).strict();
 
@@ -121,12 +125,41 @@ export const protocol = {
     access: 'agent', request: z.object({ url: z.string().max(2000), tabId: z.number().int().optional() }), response: sitesSchema,
   },
   'sites/disable': { access: 'agent', request: z.object({ origin: z.string().max(300) }), response: sitesSchema },
+  /**
+   * A hover card's (and "Insert update"'s) one read: the incident and its latest update, public
+   * only, with the customer text made by the one builder. Agents get the same shape.
+   */
+  'incidents/card': { access: 'read', request: z.object({ ref }), response: incidentCardSchema },
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = z.input<Protocol[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<Protocol[T]['response']>;
+/** The protocol types a help-desk page may send: reads only. */
+export type ReadType = { [T in MessageType]: Protocol[T]['access'] extends 'read' ? T : never }[MessageType];
+
+/**
+ * What a help-desk caller receives for each read: its own reply shape, parsed by the router in
+ * place of `response`, so whatever a handler returns, only these fields reach a page. Every read
+ * type must have one (the `satisfies` below).
+ */
+export const helpdeskReplies = {
+  'incidents/open': z.object({
+    incidents: z.array(publicIncidentSchema), fetchedAt: z.nullable(z.number()), complete: z.boolean(), error: z.optional(errorInfoSchema),
+  }),
+  'incidents/get': z.object({ incident: publicIncidentSchema }),
+  'incidents/card': incidentCardSchema,
+  // The message and its time only: updaters' names and emails stay in the background.
+  'incidents/updates': z.object({
+    updates: z.array(z.object({ id: z.string(), incident_id: z.string(), created_at: z.string(), message: z.optional(z.string()) })),
+  }),
+  'attachments/list': protocol['attachments/list'].response,
+  'panel/open': protocol['panel/open'].response,
+} as const satisfies Record<ReadType, z.core.$ZodType>;
+export type HelpdeskResponseOf<T extends ReadType> = z.infer<(typeof helpdeskReplies)[T]>;
+/** What a handler may return: the agent's shape, or for a read the help-desk one. */
+export type ReplyOf<T extends MessageType> = ResponseOf<T> | (T extends ReadType ? HelpdeskResponseOf<T> : never);
 
 export const messageSchema = z.object({
   type: z.string().max(64),

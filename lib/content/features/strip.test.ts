@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { answerReads, deskPage, sendMessage } from './test-harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PublicIncident } from '@/lib/messaging/public-incident';
+import * as freshness from './freshness';
+import * as strip from './strip';
+
+let stop = () => {};
+afterEach(() => {
+  stop();
+  sendMessage.mockReset();
+});
+
+const checkout: PublicIncident = {
+  id: '01HINC123', reference: 'INC-123', name: 'Checkout failing', mode: 'standard',
+  incident_status: { name: 'Investigating', category: 'live' }, severity: { name: 'Critical', rank: 3 },
+  created_at: '2026-03-10T11:00:00Z', updated_at: '2026-03-10T11:30:00Z', latest_update: null,
+};
+
+async function stripPage() {
+  const desk = await deskPage('zendesk');
+  stop = desk.stop;
+  strip.init(desk.page, desk.life);
+  freshness.init(desk.page, desk.life);
+  desk.page.start();
+  await desk.settle();
+  desk.layout();
+  /** The strip, read through the overlay the script holds (the shadow root is closed to the page). */
+  const region = () => desk.page.mounted?.shadow.querySelector('[role="region"]') ?? null;
+  const button = (name: string) => [...(desk.page.mounted?.shadow.querySelectorAll('button') ?? [])]
+    .find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
+  return { ...desk, region, button };
+}
+
+describe('the strip', () => {
+  it('is drawn after layout from the background\'s answer, in a shadow root the page cannot open', async () => {
+    answerReads({ 'incidents/open': () => ({ incidents: [checkout], fetchedAt: 1, complete: true }), 'attachments/list': () => ({ attachments: [{ incident_id: checkout.id }] }) });
+    const desk = await stripPage();
+    expect(desk.region()?.textContent).toContain('1 open incident · most severe: Checkout failing (Critical)');
+    const host = desk.doc.querySelector('incident-copilot-ui')!;
+    expect(host).not.toBeNull();
+    expect(host.shadowRoot).toBeNull();
+    expect(desk.button('Insert a status update for INC-123 into the reply')).toBeDefined();
+  });
+
+  it('writes nothing to the page when there is nothing to show', async () => {
+    answerReads({ 'incidents/open': () => ({ incidents: [], fetchedAt: 1, complete: true }), 'attachments/list': () => ({ attachments: [] }) });
+    const desk = await stripPage();
+    expect(desk.doc.querySelector('incident-copilot-ui')).toBeNull();
+  });
+
+  it('ignores a page script\'s click on its buttons', async () => {
+    answerReads({ 'incidents/open': () => ({ incidents: [checkout], fetchedAt: 1, complete: true }), 'attachments/list': () => ({ attachments: [] }) });
+    const desk = await stripPage();
+    const before = sendMessage.mock.calls.length;
+    desk.button('Link this ticket…')!.click();
+    desk.button('Open INC-123 in Incident Copilot')!.click();
+    await desk.settle();
+    expect(sendMessage.mock.calls.length).toBe(before);
+  });
+});

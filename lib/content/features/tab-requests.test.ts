@@ -1,0 +1,36 @@
+// @vitest-environment jsdom
+import { deskPage, listeners } from './test-harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as tabRequests from './tab-requests';
+
+let stop = () => {};
+afterEach(() => stop());
+
+function ask(message: unknown, sender: { id?: string; url?: string; tab?: unknown }): Promise<unknown> {
+  return new Promise((resolve) => {
+    for (const fn of listeners) if (fn(message, sender, resolve) !== true) resolve('not answered');
+  });
+}
+
+describe('requests from the extension', () => {
+  it('reads the ticket for the background, and answers no tab (a content script elsewhere)', async () => {
+    const desk = await deskPage('zendesk');
+    stop = desk.stop;
+    tabRequests.init(desk.page, desk.life);
+    desk.page.start();
+    await expect(ask({ type: 'ticket/read' }, { id: 'copilot-id' })).resolves.toMatchObject({
+      ticket: { desk: 'zendesk', attachment: { externalId: expect.stringContaining('48213') } }, selection: '',
+    });
+    await expect(ask({ type: 'ticket/read' }, { id: 'copilot-id', tab: { id: 3 }, url: 'https://evil.example/' })).resolves.toBe('not answered');
+  });
+
+  it('types the extension\'s text into the reply editor, and refuses an over-long one', async () => {
+    const desk = await deskPage('generic');
+    stop = desk.stop;
+    tabRequests.init(desk.page, desk.life);
+    desk.page.start();
+    await expect(ask({ type: 'reply/insert', text: 'Status: investigating.' }, { id: 'copilot-id' })).resolves.toMatchObject({ ok: true });
+    expect(desk.doc.body.innerHTML + [...desk.doc.querySelectorAll('textarea')].map((t) => t.value).join()).toContain('Status: investigating.');
+    await expect(ask({ type: 'reply/insert', text: 'x'.repeat(6_000) }, { id: 'copilot-id' })).resolves.toBe('not answered');
+  });
+});

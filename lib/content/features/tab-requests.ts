@@ -1,0 +1,29 @@
+import { insertIntoReply } from '../actions';
+import { ext } from '../ext';
+import type { HelpdeskPage } from '../page';
+import type { PageLife } from '../page-life';
+import { isFromExtension, MAX_SELECTION_CHARS, parseTabRequest, type TabMessageSender, type TabReplies, type TabRequest } from '../tab-protocol';
+
+/**
+ * The extension's requests to this tab (`tabs.sendMessage` from the background only): read the
+ * ticket and the agent's selection, or type a text the extension made into the reply editor.
+ */
+export function init(page: HelpdeskPage, life: PageLife): void {
+  const self = { runtimeId: ext.runtime.id, origin: new URL(ext.runtime.getURL('/')).origin };
+
+  async function answer(request: TabRequest): Promise<TabReplies[TabRequest['type']]> {
+    if (request.type === 'reply/insert') return insertIntoReply(page, request.text);
+    page.readPage();
+    return { ticket: page.ticket, selection: String(page.doc.getSelection() ?? '').trim().slice(0, MAX_SELECTION_CHARS) };
+  }
+
+  const onMessage = (message: unknown, sender: TabMessageSender, sendResponse: (reply: unknown) => void) => {
+    if (!isFromExtension(sender, self)) return undefined;
+    const request = parseTabRequest(message);
+    if (!request) return undefined;
+    void answer(request).then(sendResponse);
+    return true; // the reply is asynchronous
+  };
+  ext.runtime.onMessage.addListener(onMessage);
+  life.onInvalidated(() => ext.runtime.onMessage.removeListener(onMessage));
+}
