@@ -8,7 +8,7 @@ import type { Incident } from '@/lib/incident-io/schemas';
 import { checkStatusMove, resolveTarget } from '@/lib/incident-io/status-words';
 import type { CallContext, Handlers } from '@/lib/messaging/handle';
 import type { Connection } from '@/lib/messaging/protocol';
-import type { PanelIntent } from '@/lib/panel-intent';
+import type { PanelIntent, TicketRef } from '@/lib/panel-intent';
 import { settingsSchema } from '@/lib/settings';
 import { effectiveStatusMapping } from '@/lib/status-mapping';
 import {
@@ -212,9 +212,11 @@ export const handlers: Handlers = {
   'helpdesk/active-tab': async ({ windowId }) => {
     const tab = await activeTab(windowId);
     const read = tab?.id === undefined ? null : await readTicketTab(tab.id);
-    // The page read its own ticket; a ticket whose links point off the tab's origin is not offered.
-    const ticket = read?.ticket && sameOriginAsTab(read.ticket.url, tab?.url) && sameOriginAsTab(read.ticket.attachment.url, tab?.url)
-      ? read.ticket : null;
+    // A ticket whose links point off the tab's origin is not offered. Without a grant for the tab the
+    // browser hides its URL; the answer then came from our script on a desk origin it was injected on.
+    const shown = webUrl(tab?.url);
+    const onTab = (ticket: TicketRef) => shown === null || (sameOriginAsTab(ticket.url, shown) && sameOriginAsTab(ticket.attachment.url, shown));
+    const ticket = read?.ticket && onTab(read.ticket) ? read.ticket : null;
     return { tabId: tab?.id ?? null, url: webUrl(tab?.url), ticket };
   },
   'reply/insert': ({ incidentId, tabId }) => insertStatusUpdate(incidentId, tabId),
