@@ -54,6 +54,12 @@ describe('§2 lookups from one help-desk tab are rate limited', () => {
     for (let i = 0; i < 20; i++) await handlers['incidents/get']({ ref: 'INC-123' }, agent);
   });
 
+  it('hover cards (two calls each) also cost at most the burst of calls', async () => {
+    const tab = page();
+    await Promise.allSettled(Array.from({ length: 200 }, () => handlers['incidents/card']({ ref: 'INC-123' }, tab)));
+    expect(client.getIncident.mock.calls.length + client.listIncidentUpdates.mock.calls.length).toBeLessThanOrEqual(10);
+  });
+
   it('a timeline read is one call (the incident a page just looked up is not fetched again)', async () => {
     const tab = page();
     await handlers['incidents/get']({ ref: 'INC-123' }, tab);

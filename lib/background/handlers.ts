@@ -8,7 +8,7 @@ import type { Incident } from '@/lib/incident-io/schemas';
 import { checkStatusMove, resolveTarget } from '@/lib/incident-io/status-words';
 import type { CallContext, Handlers } from '@/lib/messaging/handle';
 import type { Connection, OpenIncidentsReply } from '@/lib/messaging/protocol';
-import type { PanelIntent } from '@/lib/panel-intent';
+import type { PanelIntent, TicketRef } from '@/lib/panel-intent';
 import { settingsSchema } from '@/lib/settings';
 import { effectiveStatusMapping } from '@/lib/status-mapping';
 import {
@@ -226,9 +226,11 @@ export const handlers: Handlers = {
   'helpdesk/active-tab': async ({ windowId }) => {
     const tab = await activeTab(windowId);
     const read = tab?.id === undefined ? null : await readTicketTab(tab.id);
-    // The page read its own ticket; a ticket whose links point off the tab's origin is not offered.
-    const ticket = read?.ticket && sameOriginAsTab(read.ticket.url, tab?.url) && sameOriginAsTab(read.ticket.attachment.url, tab?.url)
-      ? read.ticket : null;
+    // A ticket whose links point off the tab's origin is not offered. Without a grant for the tab the
+    // browser hides its URL; the answer then came from our script on a desk origin it was injected on.
+    const shown = webUrl(tab?.url);
+    const onTab = (ticket: TicketRef) => shown === null || (sameOriginAsTab(ticket.url, shown) && sameOriginAsTab(ticket.attachment.url, shown));
+    const ticket = read?.ticket && onTab(read.ticket) ? read.ticket : null;
     return { tabId: tab?.id ?? null, url: webUrl(tab?.url), ticket };
   },
   'reply/insert': ({ incidentId, tabId }) => insertStatusUpdate(incidentId, tabId),
@@ -253,6 +255,8 @@ export const handlers: Handlers = {
   // Two calls: the incident (which proves it public for a page), then the verified id's updates.
   'incidents/card': async ({ ref }, ctx) => {
     const incident = await getIncident(ref, ctx);
+    // Each call a page causes spends a token: a card is two of the tab's lookups.
+    spendPageLookup(ctx);
     return incidentCard(incident, await (await connectedClient()).listIncidentUpdates(incident.id));
   },
 };
