@@ -12,6 +12,8 @@ const UI_CSS = `
   box-shadow: 0 4px 16px rgb(0 0 0 / .18);
 }
 .strip { right: 12px; bottom: 12px; max-width: min(420px, calc(100vw - 24px)); padding: 6px 8px; display: grid; gap: 4px; }
+.strip.suggestions { bottom: auto; top: 12px; }
+.list { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
 .card { max-width: 320px; padding: 8px 10px; display: grid; gap: 3px; }
 .row { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
 .label { color: #5b6170; }
