@@ -92,7 +92,7 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
         button(doc, 'Link…', () => void link(ref), { 'aria-label': `Link this ticket to ${ref}…` }));
     });
     const spike = reply.spike;
-    box.replaceChildren(h(doc, 'section', { class: 'strip suggestions', role: 'region', 'aria-label': 'Suggested incidents' },
+    box.replaceChildren(h(doc, 'section', { class: 'suggestions', role: 'region', 'aria-label': 'Suggested incidents' },
       rows.length > 0 && h(doc, 'ul', { class: 'list' }, ...rows),
       spike && h(doc, 'div', { class: 'row' },
         button(doc, `${spike.count} similar tickets: declare an incident?`, () => void declareSpike())),
