@@ -3,6 +3,7 @@ import * as freshness from './features/freshness';
 import * as hoverCard from './features/hover-card';
 import * as references from './features/references';
 import * as strip from './features/strip';
+import * as suggestions from './features/suggestions';
 import * as tabRequests from './features/tab-requests';
 import { createPage } from './page';
 import type { PageLife } from './page-life';
@@ -15,7 +16,7 @@ export interface Feature {
  * The help-desk features, in the order they hear the page's events: references are read before
  * the hover card looks for one under the pointer, and before the strip lists them.
  */
-export const FEATURES: readonly Feature[] = [references, hoverCard, strip, freshness, tabRequests, followups];
+export const FEATURES: readonly Feature[] = [references, hoverCard, strip, suggestions, followups, freshness, tabRequests];
 
 /**
  * Everything the content script does on a help-desk page: the page core (`page.ts`) and one module

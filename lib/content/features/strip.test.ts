@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
-import { answerReads, deskPage, sendMessage } from './test-harness';
+import { answerReads, checkoutIncident, deskPage, sendMessage } from './test-harness';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PublicIncident } from '@/lib/messaging/public-incident';
 import * as freshness from './freshness';
 import * as strip from './strip';
 
@@ -11,11 +10,7 @@ afterEach(() => {
   sendMessage.mockReset();
 });
 
-const checkout: PublicIncident = {
-  id: '01HINC123', reference: 'INC-123', name: 'Checkout failing', mode: 'standard',
-  incident_status: { name: 'Investigating', category: 'live' }, severity: { name: 'Critical', rank: 3 },
-  created_at: '2026-03-10T11:00:00Z', updated_at: '2026-03-10T11:30:00Z', latest_update: null,
-};
+const checkout = checkoutIncident;
 
 async function stripPage() {
   const desk = await deskPage('zendesk');

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { type FixtureName, loadFixture } from '@/lib/helpdesk/fixtures/load-fixture';
+import type { PublicIncident } from '@/lib/messaging/public-incident';
 
 /**
  * For the features' jsdom tests: a stand-in `chrome.runtime` (installed when this module is first
@@ -70,3 +71,10 @@ export async function deskPage(name: FixtureName = 'zendesk') {
   };
   return { dom, doc, view, life, page, layout, settle, stop };
 }
+
+/** An open public incident as help-desk pages receive it. */
+export const checkoutIncident: PublicIncident = {
+  id: '01HINC123', reference: 'INC-123', name: 'Checkout failing', mode: 'standard',
+  incident_status: { name: 'Investigating', category: 'live' }, severity: { name: 'Critical', rank: 3 },
+  created_at: '2026-03-10T11:00:00Z', updated_at: '2026-03-10T11:30:00Z', latest_update: null,
+};
