@@ -19,6 +19,8 @@ export const settingsSchema = z.object({
   notifyOnWatchedChange: z.boolean(),
   /** The last snooze preset chosen on a notification, offered first next time. */
   lastSnoozeMinutes: z.int().check(z.positive()),
+  /** A numeric custom field that holds the count of linked help-desk tickets; absent: not written. */
+  ticketCountFieldId: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /** A change to some settings (zod/mini like every schema the side panel bundles). */
