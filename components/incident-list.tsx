@@ -110,7 +110,7 @@ export function IncidentList(props: IncidentListProps) {
         ) : (
           updatedAt !== null && (
             <>
-              Updated <RelativeTime date={updatedAt} now={now} />
+              Updated <RelativeTime date={updatedAt} now={now} variant="updated" />
             </>
           )
         )}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatAge, formatAgo } from '@/lib/time-format';
+import { formatAge, formatAgo, formatUpdated } from '@/lib/time-format';
 
 // Built on first use: constructing a formatter costs tens of milliseconds on slow machines.
 let absoluteFormat: Intl.DateTimeFormat | undefined;
@@ -31,8 +31,8 @@ export interface RelativeTimeProps {
   date: string | number;
   /** Fixed "now" (tests, or a parent-owned clock); without it the label ticks by itself. */
   now?: number;
-  /** `age` → "12 min", `ago` → "12 min ago". */
-  variant?: 'age' | 'ago';
+  /** `age` → "12 min", `ago` → "12 min ago", `updated` → "just now" only under 15 s, then "40 s ago". */
+  variant?: 'age' | 'ago' | 'updated';
 }
 
 /** A relative time whose tooltip and `dateTime` carry the absolute moment. */
@@ -43,7 +43,7 @@ export function RelativeTime({ date, now, variant = 'ago' }: RelativeTimeProps) 
   const elapsed = (now ?? ticking) - time;
   return (
     <time dateTime={new Date(time).toISOString()} title={formatAbsolute(time)}>
-      {variant === 'age' ? formatAge(elapsed) : formatAgo(elapsed)}
+      {variant === 'age' ? formatAge(elapsed) : variant === 'updated' ? formatUpdated(elapsed) : formatAgo(elapsed)}
     </time>
   );
 }

@@ -20,5 +20,3 @@ export const openIncidentsAreFresh = (cached: OpenIncidents, maxAgeMs: number, n
  */
 export const REVALIDATE_MIN_AGE_MS = 2_000;
 
-/** A list older than this is shown with its age ("Updated 3 min ago") rather than as current. */
-export const SHOW_AGE_AFTER_MS = 15_000;

@@ -16,3 +16,19 @@ export function formatAge(elapsedMs: number): string {
 export function formatAgo(elapsedMs: number): string {
   return elapsedMs < MINUTE ? 'just now' : `${formatAge(elapsedMs)} ago`;
 }
+
+/** Under this a list counts as current ("just now"); older, its age shows (lib/shared-cache.ts uses the same). */
+export const CURRENT_FOR_MS = 15_000;
+
+/** "Updated …" wording for a list: "just now" only when it is under 15 s old, then "40 s ago", "3 min ago". */
+export function formatUpdated(elapsedMs: number): string {
+  if (elapsedMs < CURRENT_FOR_MS) return 'just now';
+  if (elapsedMs < MINUTE) return `${Math.floor(elapsedMs / 1000)} s ago`;
+  return formatAgo(elapsedMs);
+}
+
+/** Local wall-clock time, "14:05" (what Ask Copilot's answers say they are "as of"). */
+export function formatClock(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}

@@ -6,7 +6,8 @@ import type { Result } from '../lib/report';
 const SECTION = 'Bundles';
 const KB = 1000;
 /** Budgets in kB (gzip) per entrypoint; the issue's figures. */
-const GZIP_BUDGET_KB: Record<string, number> = { sidepanel: 110, helpdesk: 15 };
+// Issue 10: the side panel's JS before its first rows ≤ 80 KiB gzip (81.92 kB), the rest lazy.
+const GZIP_BUDGET_KB: Record<string, number> = { sidepanel: 80 * 1.024, helpdesk: 15 };
 
 interface Manifest {
   background?: { service_worker?: string };

@@ -6,7 +6,7 @@ import { parseIncidentRef, pathIdFor } from '@/lib/incident-io/reference';
 import type { Incident } from '@/lib/incident-io/schemas';
 import { checkStatusMove, resolveTarget } from '@/lib/incident-io/status-words';
 import type { CallContext, Handlers } from '@/lib/messaging/handle';
-import type { Connection } from '@/lib/messaging/protocol';
+import type { Connection, OpenIncidentsReply } from '@/lib/messaging/protocol';
 import { settingsSchema } from '@/lib/settings';
 import { effectiveStatusMapping } from '@/lib/status-mapping';
 import {
@@ -86,9 +86,9 @@ export const handlers: Handlers = {
   },
   // A manual refresh ignores back-off and also updates the badge and notifications.
   'incidents/refresh': () => syncNow(),
-  'incidents/fill': async () => {
-    const { fetchedAt, complete } = await readOpenIncidents(await pollMaxAgeMs());
-    return { fetchedAt, complete };
+  'incidents/fill': async ({ revalidate }) => {
+    const open: OpenIncidentsReply = revalidate ? await revalidateOpenIncidents() : await readOpenIncidents(await pollMaxAgeMs());
+    return { fetchedAt: open.fetchedAt, complete: open.complete, ...(open.error ? { error: open.error } : {}) };
   },
   'incidents/get': async ({ ref }, ctx) => {
     const incident = await getIncident(ref, ctx);

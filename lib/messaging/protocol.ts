@@ -60,12 +60,14 @@ export const protocol = {
   },
   'incidents/refresh': { access: 'agent', request: empty, response: openIncidentsSchema },
   /**
-   * The side panel's `incidents/open`: makes sure the shared cache is fresh and says when it was
-   * filled. The panel reads the list from storage (it watches it anyway), so a 1,000-incident list
-   * crosses to it once, not a second time in this reply.
+   * The side panel's `incidents/open`: makes sure the shared cache is fresh (with `revalidate`, as
+   * `incidents/open` does) and says when it was filled, or why a revalidation failed. The panel reads
+   * the list from storage (it watches it anyway), so a 1,000-incident list crosses to it once.
    */
   'incidents/fill': {
-    access: 'agent', request: empty, response: z.object({ fetchedAt: z.number().nullable(), complete: z.boolean() }),
+    access: 'agent',
+    request: z.object({ revalidate: z.boolean().optional() }).strict(),
+    response: z.object({ fetchedAt: z.number().nullable(), complete: z.boolean(), error: z.optional(errorInfoSchema) }),
   },
   'incidents/get': { access: 'read', request: z.object({ ref }), response: z.object({ incident: incidentSchema }) },
   'incidents/updates': {

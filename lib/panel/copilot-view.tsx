@@ -13,13 +13,15 @@ import { checkStatusMove, statusForTarget } from '@/lib/incident-io/status-words
 import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { commandHistoryItem } from '@/lib/storage';
+import { formatClock } from '@/lib/time-format';
 import { errorInfo } from './errors';
 import { applyDeclarePrefill } from './intents';
 import { useOrg } from './use-org';
 
 type Answer =
-  | { kind: 'list'; keywords: string[]; incidents: Incident[] }
-  | { kind: 'incident'; incident: Incident }
+  /** `asOf`: when the data was fetched (after the question, or under 2 s before it); `error` when it could not be. */
+  | { kind: 'list'; keywords: string[]; incidents: Incident[]; asOf: number | null; error?: ErrorInfo }
+  | { kind: 'incident'; incident: Incident; asOf: number }
   | { kind: 'confirm'; incident: Incident; status: IncidentStatus }
   | { kind: 'done'; text: string }
   | { kind: 'help'; reason: string; examples: readonly string[] }
@@ -62,7 +64,7 @@ export function CopilotView({ onOpenIncident, onDeclare }: { onOpenIncident: (re
       send('incidents/set-status', { incidentId: incident.id, target: status.id, notify: false }),
     onSuccess: async ({ incident }) => {
       setAnswer({ kind: 'done', text: `${incident.reference} is now ${incident.incident_status.name}.` });
-      await queryClient.invalidateQueries({ queryKey: ['incidents'] });
+      await queryClient.invalidateQueries({ queryKey: queries.allIncidents().queryKey });
     },
   });
 
@@ -71,11 +73,16 @@ export function CopilotView({ onOpenIncident, onDeclare }: { onOpenIncident: (re
       case 'help':
         return { kind: 'help', reason: command.reason, examples: command.examples.length ? command.examples : exampleCommands };
       case 'list_open': {
-        const open = await queryClient.fetchQuery(queries.openIncidents());
-        return { kind: 'list', keywords: command.keywords, incidents: open.incidents.filter((i) => matchesKeywords(i, command.keywords)) };
+        // Never the panel's cached list: the shared refresh, joined or started now (the panel's list
+        // gets the same result through the storage watch).
+        const open = await send('incidents/open', { revalidate: true });
+        return {
+          kind: 'list', keywords: command.keywords, asOf: open.fetchedAt, ...(open.error ? { error: open.error } : {}),
+          incidents: open.incidents.filter((i) => matchesKeywords(i, command.keywords)),
+        };
       }
       case 'show':
-        return { kind: 'incident', incident: (await send('incidents/get', { ref: refText(command.ref) })).incident };
+        return { kind: 'incident', incident: (await send('incidents/get', { ref: refText(command.ref) })).incident, asOf: Date.now() };
       case 'declare': {
         const severity = command.severity && severityFor(command.severity, org.severities);
         await applyDeclarePrefill({ name: command.name, severityId: severity?.id });
@@ -147,22 +154,26 @@ function CopilotAnswer({ answer, onOpen, onPick, onConfirm, onCancel, busy, erro
         <div role="status" className="copilot-answer">
           <p>
             {incident.reference} “{incident.name}” is <strong>{incident.incident_status.name}</strong>
-            {incident.severity ? ` (${incident.severity.name})` : ''}.
+            {incident.severity ? ` (${incident.severity.name})` : ''} as of {formatClock(answer.asOf)}.
           </p>
           <button type="button" className="link-button" onClick={() => onOpen(incident)}>Open {incident.reference}</button>
         </div>
       );
     }
-    case 'list':
+    case 'list': {
+      const asOf = answer.asOf === null ? '' : `, as of ${formatClock(answer.asOf)}`;
       return (
         <div role="status" className="copilot-answer">
+          {answer.error && (
+            <ErrorAlert error={{ ...answer.error, message: `Could not check incident.io now, so this is the last known list. ${answer.error.message}` }} />
+          )}
           {answer.incidents.length === 0 ? (
             <p>
-              {answer.keywords.length ? `No known incidents about ${answer.keywords.join(' ')} right now.` : 'No known incidents right now.'}
+              {answer.keywords.length ? `No known incidents about ${answer.keywords.join(' ')} right now${asOf}.` : `No known incidents right now${asOf}.`}
             </p>
           ) : (
             <>
-              <p>{answer.incidents.length === 1 ? 'Yes: 1 open incident.' : `Yes: ${answer.incidents.length} open incidents.`}</p>
+              <p>{answer.incidents.length === 1 ? `Yes: 1 open incident${asOf}.` : `Yes: ${answer.incidents.length} open incidents${asOf}.`}</p>
               <ul className="copilot-list">
                 {answer.incidents.slice(0, 10).map((incident) => (
                   <li key={incident.id}>
@@ -176,6 +187,7 @@ function CopilotAnswer({ answer, onOpen, onPick, onConfirm, onCancel, busy, erro
           )}
         </div>
       );
+    }
     case 'confirm':
       return (
         <>

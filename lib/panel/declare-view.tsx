@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type DeclareDraft, DeclareForm, type DeclareSubmission, EMPTY_DECLARE_DRAFT } from '@/components/declare-form';
 import { send } from '@/lib/messaging/send';
+import { queries } from '@/lib/queries/keys';
 import { declareDraftItem } from '@/lib/storage';
 import { createPayload, newIdempotencyKey, type StoredDraft } from './draft';
 import { errorInfo } from './errors';
@@ -32,7 +33,7 @@ export function DeclareView() {
     onSuccess: async ({ incident }) => {
       save(null);
       setCreated({ reference: incident.reference, permalink: incident.permalink });
-      await queryClient.invalidateQueries({ queryKey: ['incidents'] });
+      await queryClient.invalidateQueries({ queryKey: queries.allIncidents().queryKey });
     },
   });
 

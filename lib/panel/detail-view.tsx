@@ -23,7 +23,7 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
       send('incidents/set-status', { incidentId: incident!.id, target: input.target, notify: input.notify }),
     onSuccess: async (data) => {
       queryClient.setQueryData(queries.incident(reference).queryKey, data);
-      await queryClient.invalidateQueries({ queryKey: ['incidents'] });
+      await queryClient.invalidateQueries({ queryKey: queries.allIncidents().queryKey });
     },
     // A lost answer may hide an applied change (edits are not retried): show what incident.io has now.
     onError: () => queryClient.invalidateQueries({ queryKey: queries.incident(reference).queryKey }),

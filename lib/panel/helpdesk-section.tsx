@@ -20,8 +20,8 @@ import { attachmentPayload } from './link-ticket';
 export function useLinkInvalidation() {
   const queryClient = useQueryClient();
   return () => Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['attachments'] }),
-    queryClient.invalidateQueries({ queryKey: ['watch'] }),
+    queryClient.invalidateQueries({ queryKey: queries.allAttachments().queryKey }),
+    queryClient.invalidateQueries({ queryKey: queries.watch().queryKey }),
   ]);
 }
 

@@ -37,11 +37,19 @@ export function IncidentsView({ onOpen }: { onOpen: (ref: string) => void }) {
     },
   });
 
-  // The poller refreshes the shared cache in the background; show each refresh as it lands.
+  // Every refresh of the shared cache (the poller's, another view's, after a write) shows as it lands.
   useEffect(
     () => openIncidentsItem.watch((snapshot) => queryClient.setQueryData(queries.openIncidents().queryKey, snapshot)),
     [queryClient],
   );
+  // Coming back to the panel revalidates, as opening it does (the query mounts stale).
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void queryClient.refetchQueries({ queryKey: queries.openIncidents().queryKey });
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [queryClient]);
 
   // A failed refresh stops mattering once newer data lands (the poller recovered by itself).
   const refreshFailure = refresh.isError && refresh.submittedAt >= open.dataUpdatedAt ? refresh.error : null;

@@ -3,6 +3,7 @@ import { SettingsPanel } from '@/components/settings-panel';
 import { StatusMappingEditor } from '@/components/status-mapping-editor';
 import type { StatusMapping } from '@/lib/incident-io/status-words';
 import { send } from '@/lib/messaging/send';
+import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
 import { useOrg } from './use-org';
 
@@ -11,26 +12,26 @@ export function SettingsView() {
   const org = useOrg();
   const onConnectionChange = async () => {
     // A new key may belong to another org: nothing cached from the old one may show.
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'connection' });
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queries.connection().queryKey[0] });
     await queryClient.invalidateQueries();
   };
   const connect = useMutation({
     mutationFn: (input: { apiKey: string; baseUrl: string }) => send('connection/connect', input),
     onSuccess: async (connection) => {
-      queryClient.setQueryData(['connection'], connection);
+      queryClient.setQueryData(queries.connection().queryKey, connection);
       await onConnectionChange();
     },
   });
   const disconnect = useMutation({
     mutationFn: () => send('connection/disconnect', {}),
     onSuccess: async (connection) => {
-      queryClient.setQueryData(['connection'], connection);
+      queryClient.setQueryData(queries.connection().queryKey, connection);
       await onConnectionChange();
     },
   });
   const saveMapping = useMutation({
     mutationFn: (statusMapping: StatusMapping) => send('settings/update', { statusMapping }),
-    onSuccess: (settings) => queryClient.setQueryData(['settings'], settings),
+    onSuccess: (settings) => queryClient.setQueryData(queries.settings().queryKey, settings),
   });
 
   const data = org.connection.data;

@@ -4,10 +4,10 @@ import { type CurrentSite, SiteAccess } from '@/components/site-access';
 import { AppError } from '@/lib/app-error';
 import { adapterForUrl } from '@/lib/helpdesk/registry';
 import { send } from '@/lib/messaging/send';
+import { queries } from '@/lib/queries/keys';
 import { useActiveTab } from './active-tab';
 import { errorInfo } from './errors';
 
-const SITES_KEY = ['helpdesk', 'sites'] as const;
 
 function currentSite(url: string | null, sites: readonly string[]): CurrentSite {
   if (!url) return { kind: 'unknown' };
@@ -25,10 +25,10 @@ function currentSite(url: string | null, sites: readonly string[]): CurrentSite 
 export function SiteAccessView() {
   const queryClient = useQueryClient();
   const active = useActiveTab();
-  const sites = useQuery({ queryKey: SITES_KEY, queryFn: () => send('sites/list', {}) });
+  const sites = useQuery(queries.sites());
   const onSites = (data: { sites: string[] }) => {
-    queryClient.setQueryData(SITES_KEY, data);
-    void queryClient.invalidateQueries({ queryKey: ['helpdesk', 'active-tab'] });
+    queryClient.setQueryData(queries.sites().queryKey, data);
+    void queryClient.invalidateQueries({ queryKey: queries.activeTab().queryKey });
   };
   const enable = useMutation({
     mutationFn: async ({ origin, tabId, grant }: { origin: string; tabId: number | null; grant: Promise<boolean> }) => {

@@ -1,14 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { WatchControls } from '@/components/watch-controls';
 import { send } from '@/lib/messaging/send';
-
-const WATCH_KEY = ['watch'] as const;
+import { queries } from '@/lib/queries/keys';
 
 /** The star and snooze for one incident; alerts for watched incidents come from the background poller. */
 export function WatchView({ incidentId, reference }: { incidentId: string; reference: string }) {
   const queryClient = useQueryClient();
-  const watch = useQuery({ queryKey: WATCH_KEY, queryFn: () => send('watch/list', {}) });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: WATCH_KEY });
+  const watch = useQuery(queries.watch());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queries.watch().queryKey });
   const toggle = useMutation({ mutationFn: () => send('watch/toggle', { incidentId }), onSuccess: refresh });
   const snooze = useMutation({ mutationFn: (minutes: number) => send('snooze/set', { incidentId, minutes }), onSuccess: refresh });
   if (!watch.data) return null;

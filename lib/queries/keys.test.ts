@@ -35,30 +35,23 @@ describe('the side panel reads the shared caches itself', () => {
     expect(await client.fetchQuery(queries.connection())).toMatchObject({ connected: false, identity: null });
   });
 
-  it('a stale list shows at once while the background refills the cache; the filled list then replaces it', async () => {
-    await openIncidentsItem.set({ incidents: [incident], fetchedAt: Date.now() - pollMs - 1, complete: true });
-    const refilled = { incidents: [incident, makeIncident(8)], fetchedAt: Date.now(), complete: true };
-    let finish = () => {};
+  it('the list query revalidates: it waits for the shared refresh, then shows what landed', async () => {
+    await openIncidentsItem.set({ incidents: [incident], fetchedAt: Date.now(), complete: true });
+    const refilled = { incidents: [incident, makeIncident(8)], fetchedAt: Date.now() + 1, complete: true };
     send.mockImplementation(async () => {
-      await new Promise<void>((resolve) => { finish = resolve; });
       await openIncidentsItem.set(refilled);
       return { fetchedAt: refilled.fetchedAt, complete: true };
     });
-    const loading = client.fetchQuery(queries.openIncidents());
-    await vi.waitFor(() => expect(client.getQueryData(queries.openIncidents().queryKey)?.incidents).toEqual([incident]));
-    finish();
-    expect((await loading).incidents).toHaveLength(2);
-    expect(send).toHaveBeenCalledWith('incidents/fill', {});
+    expect((await client.fetchQuery(queries.openIncidents())).incidents).toHaveLength(2);
+    expect(send).toHaveBeenCalledWith('incidents/fill', { revalidate: true });
   });
 
-  it('a list still filling (first page only) asks the background, which finishes the refresh', async () => {
-    await openIncidentsItem.set({ incidents: [incident], fetchedAt: Date.now(), complete: false });
-    send.mockImplementation(async () => {
-      await openIncidentsItem.set({ incidents: [incident], fetchedAt: Date.now(), complete: true });
-      return { fetchedAt: Date.now(), complete: true };
-    });
-    expect(await client.fetchQuery(queries.openIncidents())).toMatchObject({ complete: true });
-    expect(send).toHaveBeenCalledTimes(1);
+  it('a failed revalidation is an error next to the list already shown, with its age', async () => {
+    const shown = { incidents: [incident], fetchedAt: Date.now() - 5 * 60_000, complete: true };
+    client.setQueryData(queries.openIncidents().queryKey, shown);
+    send.mockResolvedValue({ fetchedAt: shown.fetchedAt, complete: true, error: { kind: 'network', message: 'Can’t reach incident.io.' } });
+    await expect(client.fetchQuery(queries.openIncidents())).rejects.toMatchObject({ info: { kind: 'network' } });
+    expect(client.getQueryData(queries.openIncidents().queryKey)).toEqual(shown);
   });
 
   it('a missing or old catalog comes from the background', async () => {
@@ -69,13 +62,16 @@ describe('the side panel reads the shared caches itself', () => {
 });
 
 describe('the first screen is seeded from one round of storage reads', () => {
-  it('stale caches go to the background, and a stale list shows meanwhile', async () => {
-    await openIncidentsItem.set({ incidents: [incident], fetchedAt: Date.now() - pollMs - 1, complete: true });
+  it('an old list shows at once, marked stale so the mounted list revalidates; a missing catalog goes to the background', async () => {
+    const old = Date.now() - pollMs - 1;
+    await openIncidentsItem.set({ incidents: [incident], fetchedAt: old, complete: true });
     send.mockImplementation(() => new Promise(() => {}));
     await prefetchFirstScreen(client);
     expect(send).toHaveBeenCalledWith('catalog/get', {});
-    expect(send).toHaveBeenCalledWith('incidents/fill', {});
+    expect(send).not.toHaveBeenCalledWith('incidents/fill', expect.anything());
     expect(client.getQueryData(queries.openIncidents().queryKey)?.incidents).toEqual([incident]);
+    expect(client.getQueryState(queries.openIncidents().queryKey)?.dataUpdatedAt).toBe(old);
+    expect(client.getQueryCache().find({ queryKey: queries.openIncidents().queryKey })?.isStaleByTime(0)).toBe(true);
     expect(client.getQueryData(queries.connection().queryKey)).toMatchObject({ connected: false });
   });
 });

@@ -1,13 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { catalogFromBackground, openIncidentsFromBackground, queries, storedCatalog, storedOpenIncidents } from './keys';
+import { catalogFromBackground, storedCatalog } from './catalog';
+import { queries } from './keys';
+import { storedOpenIncidents } from './open-incidents';
 
 /**
  * Reads the first screen's data (connection, settings, catalog, open incidents) from storage in one
- * round of parallel reads and seeds the queries with it: on a warm open the first render already has
- * the rows, instead of a spinner, then an empty list, then the rows. A missing or stale cache is left
- * to the background, which nothing here waits for. A failed read is retried by its query, which then
- * keeps the error for its view. Disconnected, the caches are empty and the background's "connect
- * first" answer stays unseen: the panel shows Settings.
+ * round of parallel reads and seeds the queries with it: the first render already has the rows,
+ * however old (the list shows its age), instead of a spinner, then an empty list, then the rows.
+ * The list's query then revalidates as it mounts; a missing catalog is left to the background,
+ * which nothing here waits for. A failed read is retried by its query, which then keeps the error
+ * for its view. Disconnected, the caches are empty and the panel shows Settings.
  */
 export async function prefetchFirstScreen(queryClient: QueryClient): Promise<void> {
   const now = Date.now();
@@ -19,10 +21,10 @@ export async function prefetchFirstScreen(queryClient: QueryClient): Promise<voi
     queryClient.prefetchQuery(queries.connection()),
     settings.catch(() => undefined),
   ]);
-  // What was read is not read again: a stale cache goes straight to the background.
   if (catalog) queryClient.setQueryData(queries.catalog().queryKey, catalog);
   else void queryClient.prefetchQuery({ ...queries.catalog(), queryFn: catalogFromBackground });
-  if (!open) void queryClient.prefetchQuery(queries.openIncidents());
-  else if (open.fresh) queryClient.setQueryData(queries.openIncidents().queryKey, open.cached);
-  else void queryClient.prefetchQuery({ ...queries.openIncidents(), queryFn: ({ client }) => openIncidentsFromBackground(client, open.cached) });
+  // Seeded as already stale (its fill time), so mounting the list revalidates it.
+  if (open && open.cached.fetchedAt !== null) {
+    queryClient.setQueryData(queries.openIncidents().queryKey, open.cached, { updatedAt: open.cached.fetchedAt });
+  }
 }

@@ -1,0 +1,134 @@
+import { browser } from 'wxt/browser';
+import { openGroupOf } from '@/components/status-labels';
+import { REVALIDATE_MIN_AGE_MS } from '@/lib/shared-cache';
+import { formatUpdated } from '@/lib/time-format';
+
+/**
+ * The first rows, painted from the shared caches before React loads: the same markup and classes
+ * as IncidentList/IncidentRow (so React's first commit swaps them for identical rows), inert and
+ * busy until then. Plain checks instead of zod: this script must stay tiny, it shows text only
+ * (textContent), and React re-reads the same caches through their zod-checked items right after.
+ * Nothing here decides freshness: the list's query revalidates as soon as React mounts it.
+ */
+
+// Must match components/incident-list.tsx (and styles.css).
+const ROW_HEIGHT = 56;
+const GROUP_HEADER_HEIGHT = 32;
+/** Rows in view in a tall panel; React renders the windowed rest. */
+const FIRST_ROWS = 16;
+
+interface Row {
+  reference: string;
+  name: string;
+  status: { name: string; category: string };
+  visibility: string;
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+function rowsOf(raw: unknown): { rows: Row[]; fetchedAt: number } | null {
+  const cache = raw as { incidents?: unknown; fetchedAt?: unknown } | undefined;
+  if (!cache || !Array.isArray(cache.incidents) || typeof cache.fetchedAt !== 'number') return null;
+  const rows: Row[] = [];
+  for (const item of cache.incidents as Record<string, unknown>[]) {
+    const status = item?.incident_status as Record<string, unknown> | undefined;
+    if (!isText(item?.reference) || !isText(item.name) || !isText(status?.name) || !isText(status.category)) return null;
+    rows.push({ reference: item.reference, name: item.name, status: { name: status.name, category: status.category }, visibility: String(item.visibility) });
+  }
+  return { rows, fetchedAt: cache.fetchedAt };
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function rowElement(row: Row, index: number): HTMLLIElement {
+  const li = el('li', '');
+  li.style.top = `${index * ROW_HEIGHT}px`;
+  li.style.height = `${ROW_HEIGHT}px`;
+  const button = el('button', 'incident-row');
+  button.type = 'button';
+  const line = el('span', 'row-line');
+  line.append(el('span', 'reference', row.reference));
+  const paused = row.status.category === 'paused';
+  if (!(paused && row.status.name.trim().toLowerCase() === 'paused')) line.append(el('span', 'status-name', row.status.name));
+  if (row.visibility === 'private') line.append(el('span', 'mark mark-private', 'Private'));
+  if (paused) line.append(el('span', 'mark mark-paused', 'Paused'));
+  button.append(line, el('span', 'row-name', row.name));
+  li.append(button);
+  return li;
+}
+
+/**
+ * Paints the cached open incidents into `root` when connected; resolves true once painted, false
+ * when there was nothing to paint. With no cache at all (the first open after the browser started), it asks the
+ * background to fill it first thing and paints the list as it lands in storage, before React and
+ * before the catalog: the first rows wait for nothing but the list.
+ */
+export async function paintFirstRows(root: HTMLElement): Promise<boolean> {
+  const [session, { connection }] = await Promise.all([
+    browser.storage.session.get(['openIncidents', 'panelIntent']),
+    browser.storage.local.get('connection'),
+  ]);
+  // Not connected, or the panel was opened to show something else: React decides what comes first.
+  if (!(connection as { identity?: unknown } | undefined)?.identity || session.panelIntent) return false;
+  const cached = session.openIncidents === undefined ? await fillAndWait() : rowsOf(session.openIncidents);
+  if (!cached || cached.rows.length === 0 || root.childElementCount > 0) return false;
+  root.append(listElement(cached));
+  return true;
+}
+
+/** The list as the background's refresh writes it (its first page for a large org), or null if it fails. */
+function fillAndWait(): Promise<{ rows: Row[]; fetchedAt: number } | null> {
+  return new Promise((resolve) => {
+    const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
+      const landed = changes.openIncidents?.newValue;
+      if (landed === undefined) return;
+      done(rowsOf(landed));
+    };
+    const done = (rows: { rows: Row[]; fetchedAt: number } | null) => {
+      browser.storage.session.onChanged.removeListener(onChanged);
+      resolve(rows);
+    };
+    browser.storage.session.onChanged.addListener(onChanged);
+    // The reply comes after the list is stored (or with the error): either way React takes it from here.
+    void browser.runtime.sendMessage({ type: 'incidents/fill', payload: { revalidate: true } }).catch(() => undefined).then(() => done(null));
+  });
+}
+
+function listElement(cached: { rows: Row[]; fetchedAt: number }): HTMLElement {
+  const section = el('section', 'incident-list');
+  section.setAttribute('aria-label', 'Open incidents');
+  section.setAttribute('aria-busy', 'true');
+  section.inert = true;
+  // React revalidates as it mounts and says "Refreshing…" meanwhile; so does this, unless just filled.
+  const age = Date.now() - cached.fetchedAt;
+  section.append(el('p', 'list-meta', age < REVALIDATE_MIN_AGE_MS ? `Updated ${formatUpdated(age)}` : 'Refreshing…'));
+  const scroll = el('div', 'incident-scroll');
+  const groups = { triage: { label: 'Triage', rows: [] as Row[] }, active: { label: 'Active', rows: [] as Row[] } };
+  for (const row of cached.rows) {
+    const group = openGroupOf({ id: '', rank: 0, ...row.status });
+    if (group) groups[group].rows.push(row);
+  }
+  for (const { label, rows } of Object.values(groups)) {
+    const group = el('div', 'incident-group');
+    const heading = el('h3', 'group-heading');
+    heading.style.height = `${GROUP_HEADER_HEIGHT}px`;
+    heading.append(el('span', '', label), ' ', el('span', 'count', String(rows.length)));
+    group.append(heading);
+    if (rows.length === 0) {
+      group.append(el('p', 'group-empty', 'None'));
+    } else {
+      const list = el('ul', 'incident-rows');
+      list.style.height = `${rows.length * ROW_HEIGHT}px`;
+      list.append(...rows.slice(0, FIRST_ROWS).map(rowElement));
+      group.append(list);
+    }
+    scroll.append(group);
+  }
+  section.append(scroll);
+  return section;
+}
