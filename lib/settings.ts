@@ -21,6 +21,8 @@ export const settingsSchema = z.object({
   lastSnoozeMinutes: z.int().check(z.positive()),
   /** How far back viewed tickets count for "3 similar tickets: declare an incident?" (default 60). */
   spikeWindowMinutes: z.optional(z.int().check(z.minimum(5), z.maximum(24 * 60))),
+  /** A numeric custom field that holds the count of linked help-desk tickets; absent: not written. */
+  ticketCountFieldId: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /** A change to some settings (zod/mini like every schema the side panel bundles). */

@@ -26,6 +26,7 @@ import { incidentCard } from './incident-card';
 import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
 import { linksForTicket, relistIncident } from './incident-links';
+import { writeTicketCount } from './ticket-count';
 import { followupDone, followupsForTicket, insertResolutionUpdate, insertedFromTicket } from './followup-actions';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
@@ -88,6 +89,18 @@ async function getIncident(ref: string, ctx: CallContext) {
 async function afterOwnWrite(incident: Incident) {
   await acknowledge(incident);
   void refreshOpenIncidents(Date.now, Date.now()).catch(() => undefined);
+}
+
+/**
+ * After a link or unlink: the incident's links re-read at once (every view shows the change) and,
+ * when the org keeps one, the ticket count written back. Neither may fail the link itself.
+ */
+async function recount(incidentId: string, client: Awaited<ReturnType<typeof connectedClient>>) {
+  try {
+    await writeTicketCount(client, incidentId, await relistIncident(incidentId, client));
+  } catch {
+    // The link stands; the next link or unlink writes the count again.
+  }
 }
 
 async function pollMaxAgeMs() {
@@ -192,7 +205,7 @@ export const handlers: Handlers = {
   'attachments/create': async (payload) => {
     const client = await connectedClient();
     const attachment = await client.createAttachment(payload);
-    await relistIncident(attachment.incident_id, client).catch(() => undefined);
+    await recount(attachment.incident_id, client);
     // A ticket linked from this browser watches its incident.
     await watch(attachment.incident_id);
     void notifyHelpdeskTabs();
@@ -201,7 +214,7 @@ export const handlers: Handlers = {
   'attachments/delete': async ({ id, incidentId }) => {
     const client = await connectedClient();
     await client.deleteAttachment(id);
-    if (incidentId) await relistIncident(incidentId, client).catch(() => undefined);
+    if (incidentId) await recount(incidentId, client);
     void notifyHelpdeskTabs();
     return {};
   },

@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { IncidentIoError } from '@/lib/incident-io/errors';
 import type { Incident, IncidentAttachment } from '@/lib/incident-io/schemas';
 import { followupsItem, type IncidentLinks, incidentLinksItem } from '@/lib/storage';
 import { connectedClient, type IncidentIoClient } from './client';
@@ -28,11 +29,16 @@ export function refreshIncidentLinks(open: Incident[], now: () => number = Date.
       const [previous, followups] = await Promise.all([incidentLinksItem.get(), followupsItem.get()]);
       const openIds = new Set(open.map((incident) => incident.id));
       const followed = followedIds(followups, openIds, now());
+      const gone: string[] = [];
       const ids = [...openIds, ...followed];
       const [lists, departed] = await Promise.all([
         mapLimited(ids, (id) => client.listAttachments({ incidentId: id })),
         // A followed incident that left the open list: read once to learn how it ended.
-        mapLimited(followed, (id) => client.getIncident(id)),
+        mapLimited(followed, (id) => client.getIncident(id).catch((error: unknown) => {
+          // Deleted, or no longer visible to this key: nothing left to follow up.
+          if (error instanceof IncidentIoError && error.kind === 'not_found') gone.push(id);
+          throw error;
+        })),
       ]);
       const byIncident: Record<string, IncidentAttachment[]> = {};
       ids.forEach((id, i) => {
@@ -45,7 +51,7 @@ export function refreshIncidentLinks(open: Incident[], now: () => number = Date.
       // Help-desk tabs re-read only when a link they could show came or went.
       if (previous.fetchedAt !== null && linkKeys(previous) !== linkKeys(links)) void notifyHelpdeskTabs();
       const seen = [...open, ...departed.filter((incident): incident is Incident => incident !== undefined)];
-      await advanceFollowups(seen.map((incident) => ({ incident, attachments: lists[ids.indexOf(incident.id)] })), now());
+      await advanceFollowups(seen.map((incident) => ({ incident, attachments: lists[ids.indexOf(incident.id)] })), gone, now());
       return links;
     } finally {
       inFlight = null;
@@ -88,9 +94,11 @@ export function updateFollowups<T>(change: (state: Followups) => { state: Follow
   return run;
 }
 
-async function advanceFollowups(seen: Array<{ incident: Incident; attachments: IncidentAttachment[] | undefined }>, now: number) {
+async function advanceFollowups(
+  seen: Array<{ incident: Incident; attachments: IncidentAttachment[] | undefined }>, gone: string[], now: number,
+) {
   const events = await updateFollowups((initial) => {
-    let state = initial;
+    let state = Object.fromEntries(Object.entries(initial).filter(([id]) => !gone.includes(id)));
     const raised: FollowupEvent[] = [];
     for (const { incident, attachments } of seen) {
       const step = observe(state, incident, attachments, now);

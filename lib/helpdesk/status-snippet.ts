@@ -1,4 +1,5 @@
 import type { Incident } from '@/lib/incident-io/schemas';
+import { flattenMarkdown } from './flatten-markdown';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -93,4 +94,51 @@ export function customerResolutionText(incident: Incident, lastUpdateAt?: string
     ? 'The issue is fixed. Thank you for your patience.'
     : "We'll let you know once it's confirmed fixed.";
   return `${base} ${closing}`;
+}
+
+/** What the status page says publicly about an incident (its status page incident and page). */
+export interface StatusPageWording {
+  /** The status page incident's public name. */
+  name: string;
+  /** Its public status: investigating, identified, monitoring, resolved… (open). */
+  status: string;
+  /** The latest public update: markdown, and when it was published. */
+  latest: { message: string; published_at: string } | null;
+  /** The status page's public URL, if it has one. */
+  publicUrl: string | null;
+}
+
+const PUBLIC_STATUS: Record<string, string> = {
+  investigating: "We're investigating",
+  identified: "We've identified the cause and are working on a fix",
+  monitoring: 'A fix is being monitored',
+  resolved: 'Resolved',
+};
+
+const httpUrl = (url: string | null) => {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The reply in the organisation's public words, when the incident has a status page incident: its
+ * public name, the latest public update (plain text) and its time, ending with the status page's
+ * URL. Null for incidents that must not be shown to customers, exactly as `customerStatusText`.
+ */
+export function customerStatusPageText(incident: Incident, page: StatusPageWording, now: Date = new Date()): string | null {
+  if (incident.visibility !== 'public' || incident.mode === 'test' || incident.mode === 'tutorial') return null;
+  const name = customerSafe(page.name) || customerSafe(incident.name);
+  const message = page.latest ? customerSafe(flattenMarkdown(page.latest.message)) : '';
+  const at = validDate(page.latest?.published_at);
+  const said = message || `${PUBLIC_STATUS[page.status] ?? PUBLIC_STATUS.investigating}.`;
+  const sentences = [name ? `Update on "${name}": ${said}` : `Update: ${said}`];
+  if (at) sentences.push(`(Posted ${utcTime(at, now)}.)`);
+  const url = httpUrl(page.publicUrl);
+  if (url) sentences.push(`Follow updates at ${url}`);
+  return sentences.join(' ');
 }

@@ -179,6 +179,11 @@ export const editIncidentPayloadSchema = z.object({
     severity_id: z.optional(z.string()),
     name: z.optional(z.string()),
     summary: z.optional(z.string()),
+    /** An empty `values` unsets the field; numbers travel as strings (`value_numeric`). */
+    custom_field_entries: z.optional(z.array(z.object({
+      custom_field_id: z.string(),
+      values: z.array(z.object({ value_numeric: z.optional(z.string()) })),
+    }))),
   }),
   notify_incident_channel: z.boolean(),
 });

@@ -1,27 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { AppError } from '@/lib/app-error';
 import { FollowupQueue, type FollowupGroupView } from '@/components/followup-queue';
 import { type Followups, followupQueue, splitTicketTitle } from '@/lib/background/followups';
 import { send } from '@/lib/messaging/send';
-import { followupsItem } from '@/lib/storage';
 import { useActiveTab } from './active-tab';
 import { errorInfo } from './errors';
-
-/** The stored follow-up queue, kept current as the poll (or another panel) changes it. */
-export function useFollowups(): Followups {
-  const [state, setState] = useState<Followups>({});
-  useEffect(() => {
-    let live = true;
-    void followupsItem.get().then((value) => live && setState(value));
-    const stop = followupsItem.watch(setState);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
-  return state;
-}
 
 function groupsOf(state: Followups): FollowupGroupView[] {
   return followupQueue(state).map((entry) => ({

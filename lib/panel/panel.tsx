@@ -7,7 +7,7 @@ import { queries } from '@/lib/queries/keys';
 import { panelIntentItem } from '@/lib/storage';
 import { queueCount } from '@/lib/background/followups';
 import { CopilotView } from './copilot-view';
-import { useFollowups } from './followups-view';
+import { useFollowups } from './use-followups';
 import { IncidentsView } from './incidents-view';
 import { takeIntent } from './intents';
 
