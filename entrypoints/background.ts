@@ -3,6 +3,7 @@ import { registerAlertHandlers } from '@/lib/background/alerts';
 import { onCommand, registerCommands } from '@/lib/background/commands';
 import { onContextMenuClick, registerContextMenu } from '@/lib/background/context-menu';
 import { handlers } from '@/lib/background/handlers';
+import { registerManagedSites } from '@/lib/background/managed-sites';
 import { pollOnce, startPoller } from '@/lib/background/poller';
 import { registerToolbarButton } from '@/lib/background/side-panel';
 import { enableSite, registerSiteAccessListeners } from '@/lib/background/site-access';
@@ -19,8 +20,10 @@ export default defineBackground(() => {
   registerCommands();
   registerSiteAccessListeners();
   registerToolbarButton();
+  registerManagedSites();
   exposeTestHooks({ pollOnce, onContextMenuClick, onCommand, enableSite });
 
   // Content scripts must never read the key: close storage.local to them (session is closed by default).
-  void browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  // Chrome only; Firefox has no access levels (docs/SECURITY.md notes what that means there).
+  void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
 });

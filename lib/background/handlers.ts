@@ -23,6 +23,7 @@ import { forgetTicketLinks, ticketLinks } from './ticket-links';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { toggleWatch, watch, watchedIds } from './watch';
+import { managedBaseUrl, readManagedConfig } from '@/lib/managed';
 
 const NOT_FOUND_MESSAGE = 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.';
 
@@ -100,7 +101,8 @@ export const handlers: Handlers = {
   'catalog/get': () => getCatalog(),
   'connection/get': () => currentConnection(),
   'connection/connect': async (request) => {
-    const url = validateBaseUrl(request.baseUrl);
+    // A base URL the organisation set wins over the (locked) field.
+    const url = validateBaseUrl(managedBaseUrl(await readManagedConfig()) ?? request.baseUrl);
     if (!url.ok) throw new AppError({ kind: 'bad_input', message: url.message });
     const apiKey = request.apiKey || (await apiKeyItem.get());
     if (!apiKey) throw new AppError({ kind: 'bad_input', message: 'Enter your incident.io API key.' });

@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type DeclareDraft, DeclareForm, type DeclareSubmission, EMPTY_DECLARE_DRAFT } from '@/components/declare-form';
+import { managedDeclareDefaults, WRITES_NOT_ALLOWED_MESSAGE } from '@/lib/managed';
 import { send } from '@/lib/messaging/send';
 import { declareDraftItem } from '@/lib/storage';
 import { createPayload, newIdempotencyKey, type StoredDraft } from './draft';
 import { errorInfo } from './errors';
+import { useManagedConfig } from './use-managed';
 import { useOrg } from './use-org';
 
 /** Loads the persisted draft once and writes every change back, so nothing typed is ever lost. */
@@ -24,6 +26,7 @@ function usePersistentDraft() {
 export function DeclareView() {
   const queryClient = useQueryClient();
   const org = useOrg();
+  const managed = useManagedConfig();
   const { stored, save } = usePersistentDraft();
   const [created, setCreated] = useState<{ reference: string; permalink?: string } | null>(null);
   const declare = useMutation({
@@ -37,10 +40,12 @@ export function DeclareView() {
   });
 
   if (stored === undefined) return null;
+  if (managed.allowWrites === false) return <p className="notice">{WRITES_NOT_ALLOWED_MESSAGE}</p>;
   if (!org.capabilities?.canCreate) {
     return <p className="notice">{org.capabilities?.createReason ?? 'Connect an incident.io API key in Settings first.'}</p>;
   }
-  const draft = stored?.draft ?? EMPTY_DECLARE_DRAFT;
+  // A new draft starts from the organisation's default severity and type, if its policy sets them.
+  const draft = stored?.draft ?? { ...EMPTY_DECLARE_DRAFT, ...managedDeclareDefaults(managed, org.severities, org.types) };
   const error = errorInfo(declare.error);
   return (
     <DeclareForm
