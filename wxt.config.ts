@@ -18,6 +18,8 @@ export default defineConfig({
     host_permissions: ['https://api.incident.io/*'],
     // Self-hosted help desks: the agent grants their own origin from the side panel ("Enable on this site").
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Firefox's MV2 build: WXT moves host_permissions into permissions but drops the optional ones.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
     action: { default_title: 'Incident Copilot' },
     // entrypoints/helpdesk.ts, an unlisted script (see there for why).
     content_scripts: [{ matches: saasMatchPatterns(), js: [HELPDESK_SCRIPT], css: [HELPDESK_CSS], run_at: 'document_idle' }],
