@@ -7,7 +7,7 @@ import { registerManagedSites } from '@/lib/background/managed-sites';
 import { pollOnce, startPoller } from '@/lib/background/poller';
 import { registerToolbarButton } from '@/lib/background/side-panel';
 import { enableSite, registerSiteAccessListeners } from '@/lib/background/site-access';
-import { exposeTestHooks } from '@/lib/background/test-hooks';
+import { exposeTestHooks, openPanelTabForFirefoxTests } from '@/lib/background/test-hooks';
 import { createRouter } from '@/lib/messaging/handle';
 
 export default defineBackground(() => {
@@ -22,6 +22,7 @@ export default defineBackground(() => {
   registerToolbarButton();
   registerManagedSites();
   exposeTestHooks({ pollOnce, onContextMenuClick, onCommand, enableSite });
+  openPanelTabForFirefoxTests();
 
   // Content scripts must never read the key: close storage.local to them (session is closed by default).
   // Chrome only; Firefox has no access levels (docs/SECURITY.md notes what that means there).
