@@ -8,22 +8,47 @@ import { saasMatchPatterns } from './lib/helpdesk/registry';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: {
+  // A function of the target: Firefox gets the same extension with its own manifest keys (the side
+  // panel becomes sidebar_action, WXT's conversion; no sidePanel permission; a gecko id).
+  manifest: ({ browser }) => ({
     name: 'Incident Copilot',
     description: 'incident.io in your help desk: see, look up, declare and update incidents.',
-    permissions: ['storage', 'sidePanel', 'contextMenus', 'alarms', 'notifications', 'idle', 'scripting', 'activeTab'],
+    // Each one justified in docs/PERMISSIONS.md.
+    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel']), 'contextMenus', 'alarms', 'notifications', 'idle', 'scripting', 'activeTab'],
     host_permissions: ['https://api.incident.io/*'],
     // Self-hosted help desks: the agent grants their own origin from the side panel ("Enable on this site").
     // https only: plain http is granted for this computer alone (a desk or the sandbox on loopback).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // sidePanel.open() (opening the panel from the page, notifications, the shortcut) is Chrome 116.
     minimum_chrome_version: '116',
+    // Firefox's MV2 build: WXT moves host_permissions into permissions but drops the optional ones.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     action: { default_title: 'Incident Copilot' },
     // entrypoints/helpdesk.ts, an unlisted script (see there for why).
     content_scripts: [{ matches: saasMatchPatterns(), js: [HELPDESK_SCRIPT], css: [HELPDESK_CSS], run_at: 'document_idle' }],
     commands: {
       'quick-declare': { suggested_key: { default: 'Alt+Shift+D' }, description: 'Declare an incident from this page' },
     },
+    // What IT can set by policy (lib/managed.ts). Firefox reads managed storage from its own
+    // policies.json "3rdparty" section without a schema in the manifest.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'incident-copilot@incident-copilot.dev',
+              strict_min_version: '140.0',
+              // Sent only to the incident.io API the agent connects (docs/PRIVACY.md): the key, and
+              // ticket text the agent puts into a declaration or link.
+              data_collection_permissions: { required: ['authenticationInfo', 'websiteContent'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  // Store packages (`npm run zip`): AMO's sources zip is the project without what tests and tools leave behind.
+  zip: {
+    excludeSources: ['test-results/**', 'playwright-report/**', 'bench/results/**', '.sandbox-state/**', '**/*.log', '**/*.pid', '.env*'],
   },
   hooks: {
     'build:publicAssets': (_wxt, files) => {

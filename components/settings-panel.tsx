@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { customEndpointHost, validateBaseUrl } from '@/lib/incident-io/base-url';
 import type { ErrorInfo } from '@/lib/incident-io/errors';
+import { ORGANISATION_LOCK } from '@/lib/organisation-lock';
 import { CapabilityList, type KeyCapabilities } from './capability-list';
 import { ErrorAlert } from './error-alert';
 import { Spinner } from './spinner';
@@ -29,6 +30,8 @@ export interface SettingsPanelProps {
   error?: ErrorInfo | null;
   /** e.g. from validateBaseUrl. */
   fieldErrors?: { apiKey?: string; baseUrl?: string };
+  /** The organisation's policy sets the base URL: the field is read-only and says so. */
+  baseUrlLocked?: boolean;
   /** The status-word mapping editor, shown once connected. */
   children?: ReactNode;
 }
@@ -105,12 +108,14 @@ export function SettingsPanel(props: SettingsPanelProps) {
             value={baseUrl}
             spellCheck={false}
             aria-invalid={fieldErrors.baseUrl ? true : undefined}
-            aria-describedby={fieldErrors.baseUrl ? `${id}-url-error` : undefined}
+            aria-describedby={[fieldErrors.baseUrl && `${id}-url-error`, props.baseUrlLocked && `${id}-url-lock`].filter(Boolean).join(' ') || undefined}
+            readOnly={props.baseUrlLocked}
             onChange={(e) => {
               setBaseUrl(e.target.value);
               if (customHostOf(e.target.value) !== confirmedHost) setConfirmedHost(null);
             }}
           />
+          {props.baseUrlLocked && <p id={`${id}-url-lock`} className="hint">{ORGANISATION_LOCK}</p>}
           {fieldErrors.baseUrl && (
             <p id={`${id}-url-error`} className="field-error">
               {fieldErrors.baseUrl}

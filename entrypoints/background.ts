@@ -4,10 +4,11 @@ import { onCommand, registerCommands } from '@/lib/background/commands';
 import { onContextMenuClick, registerContextMenu } from '@/lib/background/context-menu';
 import { handlers } from '@/lib/background/handlers';
 import { closeKeyStorage } from '@/lib/background/key-storage';
+import { registerManagedSites } from '@/lib/background/managed-sites';
 import { pollOnce, startPoller } from '@/lib/background/poller';
 import { registerToolbarButton } from '@/lib/background/side-panel';
 import { enableSite, registerSiteAccessListeners } from '@/lib/background/site-access';
-import { exposeTestHooks } from '@/lib/background/test-hooks';
+import { exposeTestHooks, openPanelTabForFirefoxTests } from '@/lib/background/test-hooks';
 import { createRouter } from '@/lib/messaging/handle';
 
 export default defineBackground(() => {
@@ -20,7 +21,9 @@ export default defineBackground(() => {
   registerCommands();
   registerSiteAccessListeners();
   registerToolbarButton();
+  registerManagedSites();
   exposeTestHooks({ pollOnce, onContextMenuClick, onCommand, enableSite });
+  openPanelTabForFirefoxTests();
 
   // Content scripts must never read the key: close storage.local to them (session is closed by default).
   void closeKeyStorage().catch(() => undefined); // connect awaits it again and refuses to store a key if it fails

@@ -2,6 +2,7 @@ import { storage, type StorageItemKey } from '#imports';
 import { z } from 'zod/mini';
 import { DEFAULT_BASE_URL } from '@/lib/incident-io/base-url';
 import { identitySchema, incidentAttachmentSchema, incidentSchema } from '@/lib/incident-io/schemas';
+import { applyManagedConnection, applyManagedSettings, keepStoredConnection, keepStoredSettings, withManagedOverlay } from '@/lib/managed';
 import { catalogSchema, openIncidentsSchema } from '@/lib/messaging/shapes';
 import { panelIntentSchema } from '@/lib/panel-intent';
 import { DEFAULT_SETTINGS, settingsSchema } from '@/lib/settings';
@@ -39,13 +40,15 @@ export function typedItem<S extends z.core.$ZodType>(key: StorageItemKey, schema
 /** Background only. `storage.local` is restricted to trusted contexts at start-up (see background). */
 export const apiKeyItem = typedItem('local:apiKey', z.nullable(z.string()), null);
 
-export const connectionItem = typedItem(
+/** The base URL a policy sets wins (lib/managed.ts). */
+export const connectionItem = withManagedOverlay(typedItem(
   'local:connection',
   z.object({ baseUrl: z.string(), identity: z.nullable(identitySchema) }),
   { baseUrl: DEFAULT_BASE_URL, identity: null },
-);
+), applyManagedConnection, keepStoredConnection);
 
-export const settingsItem = typedItem('local:settings', settingsSchema, DEFAULT_SETTINGS);
+/** What a policy sets (poll interval, status mapping) wins over the agent's own settings (lib/managed.ts). */
+export const settingsItem = withManagedOverlay(typedItem('local:settings', settingsSchema, DEFAULT_SETTINGS), applyManagedSettings, keepStoredSettings);
 
 /** The shared open-incidents cache every page reads (filled by the poller). */
 export const openIncidentsItem = typedItem(

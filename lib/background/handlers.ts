@@ -35,6 +35,7 @@ import { toggleWatch, watch, watchedIds } from './watch';
 import { closeKeyStorage } from './key-storage';
 import { createLookupLimit } from './lookup-limit';
 import { claimMatchesTab, sameOriginAsTab } from './ticket-claim';
+import { managedBaseUrl, readManagedConfig } from '@/lib/managed';
 
 const NOT_FOUND_MESSAGE = 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.';
 
@@ -157,7 +158,8 @@ export const handlers: Handlers = {
   'catalog/get': () => getCatalog(),
   'connection/get': () => currentConnection(),
   'connection/connect': async (request) => {
-    const url = validateBaseUrl(request.baseUrl);
+    // A base URL the organisation set wins over the (locked) field.
+    const url = validateBaseUrl(managedBaseUrl(await readManagedConfig()) ?? request.baseUrl);
     if (!url.ok) throw new AppError({ kind: 'bad_input', message: url.message });
     const custom = customEndpointHost(url.url);
     if (custom && request.customEndpoint !== custom) throw new AppError(REFUSALS.customEndpoint(custom));

@@ -6,5 +6,8 @@ import { browser } from '#imports';
  * key is not stored (fail closed). Idempotent and cheap, so it is simply asked each time.
  */
 export async function closeKeyStorage(): Promise<void> {
+  // Firefox has no access levels (its content scripts share storage.local: see docs/SECURITY.md);
+  // there is nothing to close, which is not a failure to close.
+  if (typeof browser.storage.local.setAccessLevel !== 'function') return;
   await browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
 }

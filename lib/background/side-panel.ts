@@ -7,6 +7,8 @@ import { browser } from '#imports';
  */
 export async function openSidePanel(tabId: number | undefined, windowId?: number): Promise<boolean> {
   try {
+    // Firefox: the panel is the sidebar (sidebar_action); open() also needs the user's gesture.
+    if (!browser.sidePanel) return await openSidebar();
     if (tabId !== undefined) await browser.sidePanel.open({ tabId });
     else if (windowId !== undefined) await browser.sidePanel.open({ windowId });
     else return false;
@@ -24,8 +26,21 @@ export async function openSidePanel(tabId: number | undefined, windowId?: number
  * listener, while the click's user gesture still counts.
  */
 export function registerToolbarButton(): void {
-  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false });
-  browser.action.onClicked.addListener((tab) => {
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false });
+  // MV3 `action`; Firefox's MV2 build has `browserAction`.
+  const button = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  button?.onClicked.addListener((tab) => {
     void openSidePanel(tab.id, tab.windowId);
   });
+}
+
+interface SidebarAction {
+  open(): Promise<void>;
+}
+
+async function openSidebar(): Promise<boolean> {
+  const sidebar = (browser as unknown as { sidebarAction?: SidebarAction }).sidebarAction;
+  if (!sidebar) return false;
+  await sidebar.open();
+  return true;
 }

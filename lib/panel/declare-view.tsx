@@ -4,6 +4,7 @@ import { ConfirmCard } from '@/components/confirm-card';
 import { type DeclareDraft, DeclareForm, type DeclareSubmission, EMPTY_DECLARE_DRAFT } from '@/components/declare-form';
 import { DECLARE_WAIT, type ErrorInfo } from '@/lib/incident-io/errors';
 import type { CreateIncidentPayload } from '@/lib/incident-io/schemas';
+import { managedDeclareDefaults, WRITES_NOT_ALLOWED_MESSAGE } from '@/lib/managed';
 import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { declareDraftItem } from '@/lib/storage';
@@ -12,6 +13,7 @@ import { createPayload, declareWait, newIdempotencyKey, type StoredDraft } from 
 import { attachmentPayload } from './link-ticket';
 import { errorInfo } from './errors';
 import { draftFromOffer } from './intents';
+import { useManagedConfig } from './use-managed';
 import { useOrg } from './use-org';
 
 /** Loads the persisted draft once and writes every change back, so nothing typed is ever lost. */
@@ -83,6 +85,7 @@ function useDeclare(onCreated: (created: { id: string; reference: string; permal
 export function DeclareView() {
   const queryClient = useQueryClient();
   const org = useOrg();
+  const managed = useManagedConfig();
   const { stored, save } = usePersistentDraft();
   const [created, setCreated] = useState<{ reference: string; permalink?: string } | null>(null);
   const [linked, setLinked] = useState<{ reference: string; done: number; failed: TicketRef[] } | null>(null);
@@ -106,10 +109,12 @@ export function DeclareView() {
   });
 
   if (stored === undefined) return null;
+  if (managed.allowWrites === false) return <p className="notice">{WRITES_NOT_ALLOWED_MESSAGE}</p>;
   if (!org.capabilities?.canCreate) {
     return <p className="notice">{org.capabilities?.createReason ?? 'Connect an incident.io API key in Settings first.'}</p>;
   }
-  const draft = stored?.draft ?? EMPTY_DECLARE_DRAFT;
+  // A new draft starts from the organisation's default severity and type, if its policy sets them.
+  const draft = stored?.draft ?? { ...EMPTY_DECLARE_DRAFT, ...managedDeclareDefaults(managed, org.severities, org.types) };
   const error = attempt.phase === 'failed' ? attempt.error : null;
   const offer = stored?.offer;
   const toLink = stored?.linkTickets ?? [];

@@ -1,15 +1,32 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ConnectionSettings, SettingsPanel } from '@/components/settings-panel';
+import { OrganisationPolicy } from '@/components/organisation-policy';
 import { StatusMappingEditor } from '@/components/status-mapping-editor';
 import type { StatusMapping } from '@/lib/incident-io/status-words';
+import { type ManagedConfig, managedBaseUrl } from '@/lib/managed';
 import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
+import { useManagedConfig } from './use-managed';
 import { useOrg } from './use-org';
+
+/** What the policy sets that has no control of its own here. */
+function policyItems(managed: ManagedConfig): { label: string; value: string }[] {
+  const items: { label: string; value: string }[] = [];
+  if (managed.allowWrites !== undefined) {
+    items.push({ label: 'Changes to incidents', value: managed.allowWrites ? 'Allowed' : 'Turned off: Incident Copilot only shows incidents' });
+  }
+  if (managed.pollIntervalSeconds !== undefined) items.push({ label: 'Checks for new incidents', value: `Every ${managed.pollIntervalSeconds} s` });
+  if (managed.defaultSeverity !== undefined) items.push({ label: 'Default severity', value: managed.defaultSeverity });
+  if (managed.defaultIncidentType !== undefined) items.push({ label: 'Default incident type', value: managed.defaultIncidentType });
+  if (managed.helpdeskOrigins?.length) items.push({ label: 'Help desks', value: managed.helpdeskOrigins.join(', ') });
+  return items;
+}
 
 export function SettingsView() {
   const queryClient = useQueryClient();
   const org = useOrg();
+  const managed = useManagedConfig();
   const onConnectionChange = async () => {
     // A new key may belong to another org: nothing cached from the old one may show.
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queries.connection().queryKey[0] });
@@ -41,6 +58,7 @@ export function SettingsView() {
     <SettingsPanel
       key={data.baseUrl}
       baseUrl={data.baseUrl}
+      baseUrlLocked={managedBaseUrl(managed) !== null}
       connection={identity && data.capabilities ? { name: identity.name, capabilities: data.capabilities } : null}
       onSave={(settings) => connect.mutate(settings)}
       onDisconnect={() => disconnect.mutate()}
@@ -54,8 +72,10 @@ export function SettingsView() {
           onSave={(mapping) => saveMapping.mutate(mapping)}
           busy={saveMapping.isPending}
           error={errorInfo(saveMapping.error)}
+          locked={managed.statusMapping !== undefined}
         />
       )}
+      <OrganisationPolicy items={policyItems(managed)} />
     </SettingsPanel>
   );
 }
