@@ -158,6 +158,7 @@ describe('DeclareForm', () => {
     cleanup();
     renderForm({ created: { reference: 'INC-124', permalink: 'https://app.incident.io/acme/incidents/124' } });
     expect(screen.getByRole('status').textContent).toContain('INC-124 declared');
+    expect(document.activeElement).toBe(screen.getByRole('status')); // the form it replaced had focus
     expect(screen.getByRole('link', { name: 'Open in incident.io' }).getAttribute('href')).toBe(
       'https://app.incident.io/acme/incidents/124',
     );

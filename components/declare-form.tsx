@@ -88,11 +88,17 @@ export function DeclareForm(props: DeclareFormProps) {
   // A saved draft reopens the form, so closing the panel mid-sentence loses nothing.
   const [open, setOpen] = useState(() => props.defaultOpen === true || isDirty(draft));
   const [triedEmptyName, setTriedEmptyName] = useState(false);
+  const successRef = useRef<HTMLDivElement>(null);
   const [shownCreated, setShownCreated] = useState(created?.reference);
   if (created?.reference !== shownCreated) {
     setShownCreated(created?.reference);
     if (created) setOpen(false);
   }
+
+  // The form the agent was in closes on success: focus moves to what replaced it (also announced).
+  useEffect(() => {
+    if (created?.reference) successRef.current?.focus({ preventScroll: true });
+  }, [created?.reference]);
 
   useEffect(() => {
     if (open && focusName.current) {
@@ -137,7 +143,7 @@ export function DeclareForm(props: DeclareFormProps) {
   }
 
   const success = created && (
-    <div role="status" className="success">
+    <div role="status" className="success" ref={successRef} tabIndex={-1}>
       <p>{created.reference} declared</p>
       <IncidentLink href={created.permalink} dashboardUrl={props.dashboardUrl}>Open in incident.io</IncidentLink>
     </div>

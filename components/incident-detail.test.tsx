@@ -174,6 +174,27 @@ describe('IncidentDetail', () => {
     expect(items[1]?.textContent).toContain('Severity → Minor');
     expect(items[1]?.textContent).toContain('40 min ago');
   });
+
+  it('keyboard and screen-reader users: focus lands on the title; the status change keeps focus in the form and is announced', () => {
+    const props = {
+      updates: [], severities, statuses, canEdit: true, now: NOW,
+      checkMove: () => ({ allowed: true }) as MoveCheck, onUpdateStatus: vi.fn(),
+    };
+    const { rerender } = render(<IncidentDetail incident={incident} {...props} />);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Payments API returning 500s' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'status:st-monitoring' } });
+    const button = screen.getByRole('button', { name: 'Update status' }) as HTMLButtonElement;
+    button.focus();
+    fireEvent.click(button);
+    rerender(<IncidentDetail incident={incident} {...props} busy />);
+    expect(button.disabled).toBe(false); // aria-disabled instead: a disabled button loses focus
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
+    rerender(<IncidentDetail incident={{ ...incident, incident_status: statusById('st-monitoring') }} {...props} />);
+    expect(within(screen.getByRole('form', { name: 'Change status' })).getByRole('status').textContent).toBe('INC-123 is now Monitoring');
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Status' })); // reset to choose again
+    expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('');
+  });
 });
 
 describe('IncidentDetail: "Open in incident.io" (issue 14 §8)', () => {

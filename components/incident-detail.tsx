@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ErrorInfo } from '@/lib/incident-io/errors';
 import type { Incident, IncidentStatus, IncidentUpdate, Severity } from '@/lib/incident-io/schemas';
 import { ErrorAlert } from './error-alert';
@@ -55,6 +55,9 @@ export function IncidentDetail(props: IncidentDetailProps) {
   const titleId = useId();
   const timelineId = useId();
   const status = incident.incident_status;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The lookup or list that opened the detail is gone: a keyboard or screen-reader user continues at its title.
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [incident.id]);
   return (
     <article className="incident-detail" aria-labelledby={titleId}>
       {onBack && (
@@ -62,7 +65,7 @@ export function IncidentDetail(props: IncidentDetailProps) {
           ← Back to incidents
         </button>
       )}
-      <h2 id={titleId}>{incident.name}</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>{incident.name}</h2>
       <p className="detail-marks">
         <span className="reference">{incident.reference}</span>
         <SeverityChip severity={incident.severity} severities={severities} />

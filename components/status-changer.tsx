@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ErrorInfo } from '@/lib/incident-io/errors';
 import type { Incident, IncidentStatus } from '@/lib/incident-io/schemas';
 import { STATUS_WORDS, type StatusWord } from '@/lib/incident-io/status-words';
@@ -48,12 +48,32 @@ export function StatusChanger({ incident, statuses, checkMove, onUpdateStatus, b
   const target = targetFor(value, statuses);
   const check = target ? checkMove(target) : null;
   const blocked = check !== null && !check.allowed;
+  // Said in the live region once the incident shows the new status the agent asked for; the choice
+  // resets (the same move again is refused) and focus goes back to it, not lost with a disabled button.
+  const select = useRef<HTMLSelectElement>(null);
+  const asked = useRef(false);
+  const [done, setDone] = useState<string | null>(null);
+  const statusName = incident.incident_status.name;
+  useEffect(() => {
+    if (!asked.current) return;
+    asked.current = false;
+    setValue('');
+    setDone(`${incident.reference} is now ${statusName}`);
+    const active = select.current?.ownerDocument.activeElement;
+    if (!active || active === select.current?.ownerDocument.body || select.current?.form?.contains(active)) select.current?.focus();
+  }, [incident.reference, statusName]);
+
+  function update(target: StatusTarget) {
+    asked.current = true;
+    setDone(null);
+    onUpdateStatus(target, notify);
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!target || blocked || busy) return;
     if (isResolving(target)) setConfirming(true);
-    else onUpdateStatus(target, notify);
+    else update(target);
   }
 
   return (
@@ -61,8 +81,12 @@ export function StatusChanger({ incident, statuses, checkMove, onUpdateStatus, b
       <label htmlFor={selectId}>Status</label>
       <select
         id={selectId}
+        ref={select}
         value={value}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => {
+          setDone(null);
+          setValue(e.target.value);
+        }}
         aria-describedby={blocked ? reasonId : undefined}
       >
         <option value="">Choose a status…</option>
@@ -84,13 +108,14 @@ export function StatusChanger({ incident, statuses, checkMove, onUpdateStatus, b
         )}
       </select>
       <p role="status" id={reasonId} className="move-reason">
-        {check && !check.allowed ? check.reason : null}
+        {check && !check.allowed ? check.reason : done}
       </p>
       <label className="checkbox">
         <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} />
         Notify incident channel
       </label>
-      <button type="submit" className="primary" disabled={!target || blocked || busy}>
+      {/* Busy is aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
+      <button type="submit" className="primary" disabled={!target || blocked} aria-disabled={busy || undefined}>
         Update status
       </button>
       {busy && <Spinner label="Updating status…" />}
@@ -102,7 +127,7 @@ export function StatusChanger({ incident, statuses, checkMove, onUpdateStatus, b
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
-            onUpdateStatus(target, notify);
+            update(target);
           }}
         >
           <p>
