@@ -5,6 +5,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { expect, KEYS, sandbox, withSandbox } from '../fixtures';
 import { type HelpdeskServer, startHelpdeskServer } from '../helpdesk/https-server';
 import { SANDBOX_URL } from '../ports';
+import { byRole, pageText } from './puppeteer-page';
 
 // The Firefox build (`npm run build:firefox -- --mode e2e`) in Debian's firefox-esr, installed as a
 // temporary add-on over WebDriver BiDi (puppeteer-core). BiDi may not navigate to moz-extension://
@@ -65,8 +66,6 @@ const test = withSandbox.extend<{ desk: HelpdeskServer; firefox: Browser; panel:
 test.skip(!existsSync(FIREFOX), `Firefox is not installed at ${FIREFOX} (apt-get install -y firefox-esr; .ci/run installs it)`);
 test.skip(!existsSync(FIREFOX_EXTENSION_DIR), `no Firefox e2e build at ${FIREFOX_EXTENSION_DIR} (npm run build:firefox -- --mode e2e)`);
 
-const byRole = (role: string, name: string) => `::-p-aria([name="${name}"][role="${role}"])`;
-const text = (page: Page) => page.evaluate(() => document.body.innerText);
 
 /**
  * Sets a field's whole value in one input event, as Playwright's fill does in Chromium. Puppeteer's
@@ -89,7 +88,7 @@ async function connect(panel: Page) {
   await panel.locator(byRole('textbox', 'API key')).fill(KEYS.full);
   await panel.locator(byRole('textbox', 'API base URL')).fill(SANDBOX_URL);
   await panel.locator(byRole('button', 'Save')).click();
-  await expect.poll(() => text(panel)).toContain('Connected as');
+  await expect.poll(() => pageText(panel)).toContain('Connected as');
 }
 
 test.describe('Firefox (firefox-esr, temporary add-on)', () => {
@@ -98,8 +97,8 @@ test.describe('Firefox (firefox-esr, temporary add-on)', () => {
   test('the sidebar page lists incidents from the sandbox, looks one up and declares one', async ({ panel }) => {
     await connect(panel);
     await panel.locator(byRole('tab', 'Incidents')).click();
-    await expect.poll(() => text(panel)).toContain('Customer reports missing invoices');
-    expect(await text(panel)).toContain('INC-123');
+    await expect.poll(() => pageText(panel)).toContain('Customer reports missing invoices');
+    expect(await pageText(panel)).toContain('INC-123');
 
     await panel.locator(byRole('textbox', 'Find incident')).fill('INC-123');
     await panel.locator(byRole('button', 'Find')).click();
@@ -110,7 +109,7 @@ test.describe('Firefox (firefox-esr, temporary add-on)', () => {
     await fillAtOnce(panel, 'textbox', 'Summary', 'Declared from the Firefox sidebar page.');
     await panel.locator(byRole('button', 'Declare')).click();
     let reference = '';
-    await expect.poll(async () => (reference = /(INC-\d+) declared/.exec(await text(panel))?.[1] ?? '')).not.toBe('');
+    await expect.poll(async () => (reference = /(INC-\d+) declared/.exec(await pageText(panel))?.[1] ?? '')).not.toBe('');
     const declared = (await sandbox.incidents()).incidents.find((incident) => incident.reference === reference);
     expect(declared?.name).toBe('Firefox declared this');
   });

@@ -5,6 +5,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM, expect, KEYS, QUIET_CHROMIUM_ARGS, sandbox, withSandbox } from '../fixtures';
 import { type HelpdeskServer, startHelpdeskServer } from '../helpdesk/https-server';
 import { SANDBOX_URL } from '../ports';
+import { byRole, pageText } from './puppeteer-page';
 import { type ExtensionCopy, keyedExtensionCopy } from './extension-copy';
 import { type PolicyFile, policyUnavailableReason, writePolicy } from './policy';
 import { findToolbarIcon } from './screen';
@@ -43,8 +44,9 @@ const test = withSandbox.extend<{ xvfb: VirtualDisplay; desk: HelpdeskServer; ex
   },
   headful: async ({ xvfb, desk, extension }, use) => {
     await sandbox.reset();
-    // Read by Chromium at start; removed as soon as the test ends (it applies machine-wide).
-    let policy: PolicyFile | null = writePolicy('toolbar', { ExtensionSettings: { [extension.id]: { toolbar_pin: 'force_pinned' } } });
+    // Kept for the whole test (Chromium watches the directory: removing it unpins the icon at once),
+    // removed in teardown, also when the test fails: it applies to every Chromium on the machine.
+    const policy: PolicyFile = writePolicy('toolbar', { ExtensionSettings: { [extension.id]: { toolbar_pin: 'force_pinned' } } });
     const profile = mkdtempSync(path.join(tmpdir(), 'incident-copilot-toolbar-'));
     try {
       const browser = await puppeteer.launch({
@@ -59,12 +61,10 @@ const test = withSandbox.extend<{ xvfb: VirtualDisplay; desk: HelpdeskServer; ex
         ],
         env: { ...process.env, DISPLAY: xvfb.display },
       });
-      policy.remove();
-      policy = null;
       await use(browser);
       await browser.close();
     } finally {
-      policy?.remove();
+      policy.remove();
       rmSync(profile, { recursive: true, force: true });
     }
   },
@@ -98,8 +98,6 @@ async function clickToolbarIcon(browser: Browser, xvfb: VirtualDisplay, extensio
   return panel;
 }
 
-const byRole = (role: string, name: string) => `::-p-aria([name="${name}"][role="${role}"])`;
-const panelText = (panel: Page) => panel.evaluate(() => document.body.innerText);
 
 test.describe('The real toolbar button', () => {
   test('on a self-hosted desk: the panel it opens offers "Enable on this site", and enabling shows the strip', async ({ headful: browser, xvfb, extension }) => {
@@ -111,13 +109,13 @@ test.describe('The real toolbar button', () => {
     const panel = await clickToolbarIcon(browser, xvfb, extension.id);
     await panel.locator(byRole('tab', 'Settings')).click();
     // The panel sees the tab's URL only through the activeTab grant of the real click.
-    await expect.poll(() => panelText(panel)).toContain('Show incidents on https://desk.example.com');
+    await expect.poll(() => pageText(panel)).toContain('Show incidents on https://desk.example.com');
     await panel.locator(byRole('button', 'Enable on this site')).click();
     // The browser's own permission prompt ("Read and change your data on desk.example.com"): its
     // default button is Deny, so the keyboard moves to Allow first, as a keyboard user would.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await xvfb.key('Tab', 'Return');
-    await expect.poll(() => panelText(panel)).toContain('Enabled on this site (https://desk.example.com)');
+    await expect.poll(() => pageText(panel)).toContain('Enabled on this site (https://desk.example.com)');
     await expect.poll(() => tab!.evaluate(() => document.querySelector('incident-copilot-ui') !== null)).toBe(true);
   });
 
