@@ -18,6 +18,7 @@ import { publicOnly, readOpenIncidents, refreshOpenIncidents } from './open-inci
 import { acknowledge, syncNow } from './poller';
 import { activeTab, readTicketTab, webUrl } from './helpdesk-tab';
 import { insertStatusUpdate } from './reply-insert';
+import { onCallHandlers } from './on-call';
 import { openSidePanel } from './side-panel';
 import { forgetTicketLinks, ticketLinks } from './ticket-links';
 import { disableSite, enabledSites, enableSite } from './site-access';
@@ -171,5 +172,6 @@ export const handlers: Handlers = {
   'sites/list': async () => ({ sites: await enabledSites() }),
   'sites/enable': async ({ url, tabId }) => ({ sites: await enableSite(url, tabId) }),
   'sites/disable': async ({ origin }) => ({ sites: await disableSite(origin) }),
+  ...onCallHandlers,
 };
 

@@ -82,6 +82,10 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'sites/list': {},
   'sites/enable': { url: 'https://desk.acme.test/' },
   'sites/disable': { origin: 'https://desk.acme.test' },
+  'oncall/options': {},
+  'escalations/list': { incidentId: incident.id },
+  'escalations/create': { incidentId: incident.id, idempotencyKey: 'copilot-escalation-1', title: 'Checkout down', escalationPathId: 'path-1' },
+  'oncall/now': {},
 };
 
 /** Which handlers ran, and for whom. */

@@ -6,6 +6,7 @@ import {
 import { settingsPatchSchema, settingsSchema } from '@/lib/settings';
 import { declarePrefillSchema, panelIntentSchema, ticketRefSchema } from '@/lib/panel-intent';
 import { catalogSchema, openIncidentsSchema } from './shapes';
+import { onCallProtocol } from './on-call-protocol';
 
 export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsSchema } from './shapes';
 export type { Catalog, Envelope, OpenIncidents } from './shapes';
@@ -119,6 +120,7 @@ export const protocol = {
     access: 'agent', request: z.object({ url: z.string().max(2000), tabId: z.number().int().optional() }), response: sitesSchema,
   },
   'sites/disable': { access: 'agent', request: z.object({ origin: z.string().max(300) }), response: sitesSchema },
+  ...onCallProtocol,
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;

@@ -5,6 +5,7 @@ import { Spinner } from '@/components/spinner';
 import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
+import { EscalateView } from './escalate-view';
 import { HelpdeskSection } from './helpdesk-section';
 import { moveChecker, targetValue, useOrg } from './use-org';
 import { WatchView } from './watch-view';
@@ -55,6 +56,7 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
       onBack={onBack}
     />
     <HelpdeskSection incident={incident} canEdit={org.capabilities?.canEdit ?? false} />
+    <EscalateView incident={incident} />
     </>
   );
 }
