@@ -33,10 +33,12 @@ test.describe('Page on-call from the panel', () => {
     // The first attempt is processed but its answer lost; the client's own retries then get 500s.
     await sandbox.faults([
       { method: 'POST', path: '^/v2/escalations$', kind: 'drop_after' },
-      { method: 'POST', path: '^/v2/escalations$', status: 500, times: 2 },
+      { method: 'POST', path: '^/v2/escalations$', status: 500, times: 10 },
     ]);
     await panel.getByRole('button', { name: 'Page on-call' }).click();
-    await expect(panel.getByRole('alert')).toBeVisible();
+    await expect(panel.getByRole('alert')).toBeVisible({ timeout: 30_000 });
+    expect(await escalationsOf('INC-131')).toHaveLength(1);
+    await sandbox.call('DELETE', 'faults');
     await panel.getByRole('button', { name: /Try again|Retry/ }).click();
     await expect(panel.getByRole('status').filter({ hasText: 'Paged on-call' })).toBeVisible();
 

@@ -20,6 +20,7 @@ import { activeTab, readTicketTab, webUrl } from './helpdesk-tab';
 import { insertStatusUpdate } from './reply-insert';
 import { onCallHandlers } from './on-call';
 import { openSidePanel } from './side-panel';
+import { statusPageHandlers } from './status-pages';
 import { forgetTicketLinks, ticketLinks } from './ticket-links';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
@@ -173,5 +174,6 @@ export const handlers: Handlers = {
   'sites/enable': async ({ url, tabId }) => ({ sites: await enableSite(url, tabId) }),
   'sites/disable': async ({ origin }) => ({ sites: await disableSite(origin) }),
   ...onCallHandlers,
+  ...statusPageHandlers,
 };
 

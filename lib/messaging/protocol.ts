@@ -7,6 +7,7 @@ import { settingsPatchSchema, settingsSchema } from '@/lib/settings';
 import { declarePrefillSchema, panelIntentSchema, ticketRefSchema } from '@/lib/panel-intent';
 import { catalogSchema, openIncidentsSchema } from './shapes';
 import { onCallProtocol } from './on-call-protocol';
+import { statusPageProtocol } from './status-page-protocol';
 
 export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsSchema } from './shapes';
 export type { Catalog, Envelope, OpenIncidents } from './shapes';
@@ -121,6 +122,7 @@ export const protocol = {
   },
   'sites/disable': { access: 'agent', request: z.object({ origin: z.string().max(300) }), response: sitesSchema },
   ...onCallProtocol,
+  ...statusPageProtocol,
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;

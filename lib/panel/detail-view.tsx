@@ -6,6 +6,7 @@ import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
 import { EscalateView } from './escalate-view';
+import { StatusPageView } from './status-page-view';
 import { HelpdeskSection } from './helpdesk-section';
 import { moveChecker, targetValue, useOrg } from './use-org';
 import { WatchView } from './watch-view';
@@ -56,6 +57,7 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
       onBack={onBack}
     />
     <HelpdeskSection incident={incident} canEdit={org.capabilities?.canEdit ?? false} />
+    <StatusPageView incident={incident} />
     <EscalateView incident={incident} />
     </>
   );
