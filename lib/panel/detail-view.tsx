@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/error-alert';
 import { IncidentDetail } from '@/components/incident-detail';
+import { IncidentFields } from '@/components/incident-fields';
 import { Spinner } from '@/components/spinner';
 import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
@@ -57,6 +58,7 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
       onBack={onBack}
     />
     <HelpdeskSection incident={incident} canEdit={org.capabilities?.canEdit ?? false} />
+    <IncidentFields incident={incident} />
     <StatusPageView incident={incident} />
     <EscalateView incident={incident} />
     </>
