@@ -9,6 +9,7 @@ import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
 import { useManagedConfig } from './use-managed';
 import { useOrg } from './use-org';
+import { extraCapabilitiesFromRoles } from '@/lib/incident-io/roles';
 
 /** What the policy sets that has no control of its own here. */
 function policyItems(managed: ManagedConfig): { label: string; value: string }[] {
@@ -59,7 +60,7 @@ export function SettingsView() {
       key={data.baseUrl}
       baseUrl={data.baseUrl}
       baseUrlLocked={managedBaseUrl(managed) !== null}
-      connection={identity && data.capabilities ? { name: identity.name, capabilities: data.capabilities } : null}
+      connection={identity && data.capabilities ? { name: identity.name, capabilities: { ...data.capabilities, extra: extraCapabilitiesFromRoles(identity.roles) } } : null}
       onSave={(settings) => connect.mutate(settings)}
       onDisconnect={() => disconnect.mutate()}
       busy={connect.isPending || disconnect.isPending}

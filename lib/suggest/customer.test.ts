@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomFieldEntry } from '@/lib/incident-io/catalog-schemas';
+import type { CustomFieldEntry } from '@/lib/incident-io/schemas';
 import { customerFieldIds, customerLines, isCustomerCatalogType, requesterIdentifiers } from './customer';
 
 const customersType = { id: 'ct-customers', name: 'Customer', type_name: 'Custom["Customer"]', categories: ['customer'] };
 const servicesType = { id: 'ct-services', name: 'Service', type_name: 'Custom["Service"]', categories: ['service'] };
 const fields = [
-  { id: 'cf-affected', name: 'Affected customers', field_type: 'multi_select', catalog_type_id: 'ct-customers' },
-  { id: 'cf-service', name: 'Affected service', field_type: 'single_select', catalog_type_id: 'ct-services' },
-  { id: 'cf-product', name: 'Product', field_type: 'single_select' },
+  { id: 'cf-affected', name: 'Affected customers', field_type: 'multi_select', description: '', catalog_type_id: 'ct-customers' },
+  { id: 'cf-service', name: 'Affected service', field_type: 'single_select', description: '', catalog_type_id: 'ct-services' },
+  { id: 'cf-product', name: 'Product', field_type: 'single_select', description: '' },
 ];
 const entry = (fieldId: string, ...names: { id: string; name: string; aliases?: string[] }[]): CustomFieldEntry => ({
   custom_field: { id: fieldId, name: fieldId, field_type: 'multi_select' },

@@ -1,4 +1,4 @@
-import type { CatalogType, CustomField, CustomFieldEntry, EmbeddedCatalogEntry } from '@/lib/incident-io/catalog-schemas';
+import type { CatalogType, CustomField, CustomFieldEntry, EmbeddedCatalogEntry } from '@/lib/incident-io/schemas';
 import { fold } from './analyze';
 
 /** Who wrote the ticket, as the desk shows it. */
