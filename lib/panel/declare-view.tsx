@@ -16,15 +16,42 @@ import { draftFromOffer } from './intents';
 import { useManagedConfig } from './use-managed';
 import { useOrg } from './use-org';
 
-/** Loads the persisted draft once and writes every change back, so nothing typed is ever lost. */
-function usePersistentDraft() {
+/** Key order and absent keys don't make two drafts different (storage hands back a parsed copy). */
+export function sameDraft(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([x], [y]) => (x < y ? -1 : 1)))
+      : v));
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * Loads the persisted draft once and writes every change back, so nothing typed is ever lost.
+ * Storage tells every watcher about every write, ours included, after the fact: while the agent
+ * types, the echo of keystroke n arrives after keystroke n+1 and would put the older text back
+ * ("Frfo dcared his"). So our own writes still on their way are recognised and skipped; only
+ * changes made elsewhere (a prefill offer, another panel) replace what is on screen.
+ */
+export function usePersistentDraft() {
   const [stored, setStored] = useState<StoredDraft | null | undefined>(undefined);
+  const pending = useRef<(StoredDraft | null)[]>([]);
   useEffect(() => {
     void declareDraftItem.get().then((value) => setStored((current) => current ?? value));
-    return declareDraftItem.watch((value) => setStored(value));
+    return declareDraftItem.watch((value) => {
+      const own = pending.current.findIndex((written) => sameDraft(written, value));
+      if (own >= 0) {
+        pending.current.splice(0, own + 1);
+        return;
+      }
+      pending.current = [];
+      setStored(value);
+    });
   }, []);
   const save = (next: StoredDraft | null) => {
     setStored(next);
+    pending.current.push(next);
+    // Bounded: a write storage never echoes (same value twice) must not keep its slot for ever.
+    if (pending.current.length > 50) pending.current.shift();
     void declareDraftItem.set(next);
   };
   return { stored, save };
