@@ -28,6 +28,7 @@ test.describe('Ticket pages show what incident.io says now', () => {
   });
 
   test('five tabs focused at once cost one list request', async ({ context, panel }) => {
+    test.setTimeout(120_000); // five pages starting on a busy machine
     void panel;
     const pages: Page[] = [];
     for (let i = 0; i < 5; i++) pages.push(await openDesk(context, 'zendesk'));

@@ -59,6 +59,7 @@ describe('three runs', () => {
     expect(combined!.value).toBe(104);
     expect(combined!.runs!.values).toEqual([100, 104, 150]);
     expect(verdict(combined!)).toMatchObject({ pass: true, noisy: false });
+    expect(formatTable([combined!])).toContain("3 runs: 100, 104, 150; ratio to that run's floor 1.11×, 1.13×, 1.11× (±2 %)");
   });
 
   it('reports a figure swinging beyond ±20 % as noisy with its spread instead of passing or failing it', () => {

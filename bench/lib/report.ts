@@ -27,7 +27,7 @@ export interface Result {
   /** Passes when value ≤ the budget's limit. A budget on an unmeasurable figure (or floor) fails. */
   budget?: Budget;
   /** Set when runs were combined (combineRuns): the figure's spread decides between a verdict and "noisy". */
-  runs?: { values: (number | null)[]; spread: number | null };
+  runs?: { values: (number | null)[]; spread: number | null; ratios?: (number | null)[] };
   note?: string;
 }
 
@@ -111,8 +111,10 @@ const spreadText = (result: Result) => {
   const runs = result.runs;
   if (!runs || runs.values.length < 2) return null;
   const values = runs.values.map((v) => (v === null ? '–' : round(v))).join(', ');
+  // A relative budget judges the ratio, so its spread is the ratios' spread.
+  const ratios = runs.ratios ? `; ratio to that run's floor ${runs.ratios.map((v) => (v === null ? '–' : `${v.toFixed(2)}×`)).join(', ')}` : '';
   const spread = runs.spread === null ? '' : `±${(runs.spread * 100).toFixed(0)} %`;
-  return `${runs.values.length} runs: ${values} (${spread}${runs.spread !== null && runs.spread > NOISE_LIMIT ? ', noisy: not judged' : ''})`;
+  return `${runs.values.length} runs: ${values}${ratios} (${spread}${runs.spread !== null && runs.spread > NOISE_LIMIT ? ', noisy: not judged' : ''})`;
 };
 
 /** A plain-text table: section, metric, figure, floor, ratio, budget, ok/FAIL/noisy, then notes underneath. */
@@ -188,7 +190,8 @@ export function combineRuns(runs: readonly (readonly Result[])[]): Result[] {
     const measured = values.filter((v): v is number => v !== null);
     const floors = each.map((r) => r?.floor?.value ?? null).filter((v): v is number => v !== null);
     const relative = first.budget && first.budget.max === undefined;
-    const ratios = each.map((r) => (r ? ratioOf(r) : null)).filter((v): v is number => v !== null);
+    const ratioRuns = each.map((r) => (r ? ratioOf(r) : null));
+    const ratios = ratioRuns.filter((v): v is number => v !== null);
     const judged = relative ? ratios : measured;
     const missing = measured.length < runs.length;
     const combined: Result = {
@@ -196,7 +199,7 @@ export function combineRuns(runs: readonly (readonly Result[])[]): Result[] {
       value: missing ? null : median(measured),
       summary: measured.length > 1 ? summarize(measured) : first.summary,
       headline: first.headline,
-      runs: { values, spread: missing ? null : spreadOf(judged) },
+      runs: { values, spread: missing ? null : spreadOf(judged), ...(relative ? { ratios: ratioRuns } : {}) },
       note: [first.note, missing ? `not measured in ${runs.length - measured.length} of ${runs.length} runs` : undefined].filter(Boolean).join('; ') || undefined,
     };
     if (first.floor) {
