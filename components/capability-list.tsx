@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { ExtraCapabilities } from '@/lib/incident-io/roles';
 
 /** What an API key may do (shape of `capabilitiesFromRoles` in lib/incident-io/roles.ts). */
 export interface KeyCapabilities {
@@ -7,6 +8,8 @@ export interface KeyCapabilities {
   canSeePrivate: boolean;
   createReason?: string;
   editReason?: string;
+  /** On-call, status pages and the catalog (issue 12), when the identity's roles are known. */
+  extra?: ExtraCapabilities;
 }
 
 interface Capability {
@@ -25,6 +28,12 @@ function capabilityRows(c: KeyCapabilities): Capability[] {
       allowed: c.canSeePrivate,
       reason: 'Private incidents stay hidden from this key.',
     },
+    ...(c.extra ? [
+      { label: 'Page on-call', allowed: c.extra.canPage, reason: c.extra.pageReason },
+      { label: 'See who is on call', allowed: c.extra.canSeeOnCall, reason: c.extra.onCallReason },
+      { label: 'Publish to status pages', allowed: c.extra.canPublish, reason: c.extra.publishReason },
+      { label: 'Search catalog-backed fields', allowed: c.extra.canUseCatalog, reason: c.extra.catalogReason },
+    ] : []),
   ];
 }
 

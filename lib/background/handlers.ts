@@ -20,7 +20,9 @@ import { toPublicIncident } from '@/lib/messaging/public-incident';
 import { activeTab, readTicketTab, webUrl } from './helpdesk-tab';
 import { incidentCard } from './incident-card';
 import { insertStatusUpdate } from './reply-insert';
+import { onCallHandlers } from './on-call';
 import { openSidePanel } from './side-panel';
+import { statusPageHandlers } from './status-pages';
 import { forgetTicketLinks, ticketLinks } from './ticket-links';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
@@ -188,5 +190,7 @@ export const handlers: Handlers = {
     const incident = await getIncident(ref, ctx);
     return incidentCard(incident, await (await connectedClient()).listIncidentUpdates(incident.id));
   },
+  ...onCallHandlers,
+  ...statusPageHandlers,
 };
 

@@ -5,7 +5,7 @@ import { protocol } from '@/lib/messaging/protocol';
 import { openIncidentsItem, panelIntentItem } from '@/lib/storage';
 import { makeIncident } from './test-fixtures';
 
-const client = { listCustomFields: vi.fn(), listCatalogTypes: vi.fn(), findCatalogEntries: vi.fn() };
+const client = { listCustomFields: vi.fn(), listCatalogTypes: vi.fn(), listCatalogEntries: vi.fn() };
 vi.mock('./client', () => ({ connectedClient: async () => client, rateLimitState: {} }));
 
 vi.mock('./side-panel', () => ({ openSidePanel: async () => true }));
@@ -34,7 +34,7 @@ beforeEach(async () => {
     { id: 'cf-customers', name: 'Affected customers', field_type: 'multi_select', catalog_type_id: 'ct-customers' },
   ]);
   client.listCatalogTypes.mockResolvedValue([{ id: 'ct-customers', name: 'Customer', type_name: 'Custom["Customer"]', categories: ['customer'] }]);
-  client.findCatalogEntries.mockResolvedValue([{ ...acmeEntry, catalog_type_id: 'ct-customers' }]);
+  client.listCatalogEntries.mockResolvedValue({ entries: [{ ...acmeEntry, catalog_type_id: 'ct-customers' }] });
   await openIncidentsItem.set({ incidents: [checkout, sso, secret, drill], fetchedAt: Date.now(), complete: true });
 });
 
@@ -58,10 +58,10 @@ describe('suggestions/ticket', () => {
     expect(reply.suggestions.map((s) => [s.incident.reference, s.reason, s.customerLine])).toEqual([
       ['INC-102', 'customer', 'acme.com is listed as affected'], ['INC-101', 'text', undefined],
     ]);
-    expect(client.findCatalogEntries).toHaveBeenCalledWith('ct-customers', 'acme.com');
+    expect(client.listCatalogEntries).toHaveBeenCalledWith({ catalogTypeId: 'ct-customers', identifier: 'acme.com' });
     await ask(ticket, tab(2));
     expect(client.listCustomFields).toHaveBeenCalledTimes(1);
-    expect(client.findCatalogEntries).toHaveBeenCalledTimes(1);
+    expect(client.listCatalogEntries).toHaveBeenCalledTimes(1);
   });
 
   it('still suggests by text when the catalog can’t be read (a key without catalog scopes)', async () => {
@@ -97,7 +97,7 @@ describe('suggestions/ticket', () => {
     expect(intent.prefill.linkTickets?.map((t) => t.attachment)).toContainEqual({
       resourceType: 'zendesk_ticket', externalId: '1', title: 'Zendesk #1: Export stuck', url: 'https://acme.zendesk.com/agent/tickets/1',
     });
-    expect(client.findCatalogEntries).not.toHaveBeenCalled();
+    expect(client.listCatalogEntries).not.toHaveBeenCalled();
     // From a ticket that is not part of a spike: nothing to declare.
     await expect(handlers['spike/declare']({}, tab(9))).rejects.toMatchObject({ info: { kind: 'bad_input' } });
   });

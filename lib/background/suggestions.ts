@@ -72,7 +72,7 @@ async function customerLinesFor(incidents: Incident[], requester: Requester | un
       for (const typeId of typeIds) {
         const key = `${typeId}\n${identifier.toLowerCase()}`;
         lookups[key] ??= {
-          entryIds: (await (await connectedClient()).findCatalogEntries(typeId, identifier)).map((e) => e.id),
+          entryIds: (await (await connectedClient()).listCatalogEntries({ catalogTypeId: typeId, identifier })).entries.map((e) => e.id),
           fetchedAt: now,
         };
         const ids = found.get(identifier) ?? new Set<string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capabilitiesFromRoles, findKnownRole } from './roles';
+import { capabilitiesFromRoles, extraCapabilitiesFromRoles, findKnownRole } from './roles';
 
 describe('capabilitiesFromRoles', () => {
   it('grants each capability from its own role', () => {
@@ -39,5 +39,21 @@ describe('findKnownRole', () => {
     ['incident_creators_group', undefined],
   ])('%j → %j', (text, role) => {
     expect(findKnownRole(text)).toBe(role);
+  });
+});
+
+describe('extraCapabilitiesFromRoles', () => {
+  it('grants paging, on-call, publishing and catalog from the roles that carry their x-rbac-scopes', () => {
+    const all = extraCapabilitiesFromRoles(['viewer', 'escalation_creator', 'on_call_viewer', 'status_page_publisher', 'catalog_viewer']);
+    expect(all).toEqual({ canPage: true, canSeeOnCall: true, canPublish: true, canUseCatalog: true });
+    expect(extraCapabilitiesFromRoles(['schedules_reader']).canSeeOnCall).toBe(true);
+  });
+
+  it('says which role is missing for each', () => {
+    const none = extraCapabilitiesFromRoles(['viewer', 'incident_creator']);
+    expect(none.pageReason).toMatch(/can't page on-call.*escalation_creator/);
+    expect(none.onCallReason).toMatch(/schedules_reader.*on_call_viewer/);
+    expect(none.publishReason).toMatch(/status_page_publisher/);
+    expect(none.catalogReason).toMatch(/catalog_viewer/);
   });
 });

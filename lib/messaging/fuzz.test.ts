@@ -85,6 +85,14 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'sites/disable': { origin: 'https://desk.acme.test' },
   'spike/declare': {},
   'suggestions/ticket': { subject: 'Checkout down', text: 'card payments fail with 502', requester: { email: 'jo@acme.com' } },
+  'oncall/options': {},
+  'escalations/list': { incidentId: incident.id },
+  'escalations/create': { incidentId: incident.id, idempotencyKey: 'copilot-escalation-1', title: 'Checkout down', escalationPathId: 'path-1' },
+  'oncall/now': {},
+  'statuspages/list': {},
+  'statuspages/for-incident': { incidentId: incident.id },
+  'statuspages/publish': { incidentId: incident.id, idempotencyKey: 'copilot-status-1', statusPageId: 'sp-1', name: 'Checkout issues', status: 'investigating', message: 'Looking into it', notifySubscribers: false },
+  'statuspages/update': { statusPageIncidentId: 'spi-1', message: 'Fixed', status: 'resolved', notifySubscribers: false },
 };
 
 /** Which handlers ran, and for whom. */

@@ -7,6 +7,8 @@ import { settingsPatchSchema, settingsSchema } from '@/lib/settings';
 import { declarePrefillSchema, panelIntentSchema, ticketRefSchema } from '@/lib/panel-intent';
 import { publicIncidentSchema } from './public-incident';
 import { catalogSchema, errorInfoSchema, openIncidentsSchema } from './shapes';
+import { onCallProtocol } from './on-call-protocol';
+import { statusPageProtocol } from './status-page-protocol';
 
 export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsSchema } from './shapes';
 export type { Catalog, Envelope, OpenIncidents } from './shapes';
@@ -165,6 +167,8 @@ export const protocol = {
    * viewed, not from the page). Writes nothing: the agent reviews and declares in the side panel.
    */
   'spike/declare': { access: 'read', request: empty, response: z.object({ opened: z.boolean() }) },
+  ...onCallProtocol,
+  ...statusPageProtocol,
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;

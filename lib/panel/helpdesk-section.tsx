@@ -54,7 +54,8 @@ export function HelpdeskSection({ incident, canEdit }: { incident: Incident; can
   return (
     <>
       <LinkedTickets
-        attachments={attachments.data?.attachments ?? null}
+        // The status page incident has its own section; "Linked tickets" lists tickets and links.
+        attachments={attachments.data ? attachments.data.attachments.filter((a) => a.resource.resource_type !== 'statuspage_incident') : null}
         error={errorInfo(attachments.error)}
         onRetry={() => void attachments.refetch()}
         onUnlink={(attachment) => unlink.mutate(attachment.id)}

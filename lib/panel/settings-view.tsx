@@ -5,6 +5,7 @@ import type { StatusMapping } from '@/lib/incident-io/status-words';
 import { send } from '@/lib/messaging/send';
 import { errorInfo } from './errors';
 import { useOrg } from './use-org';
+import { extraCapabilitiesFromRoles } from '@/lib/incident-io/roles';
 
 export function SettingsView() {
   const queryClient = useQueryClient();
@@ -40,7 +41,7 @@ export function SettingsView() {
     <SettingsPanel
       key={data.baseUrl}
       baseUrl={data.baseUrl}
-      connection={identity && data.capabilities ? { name: identity.name, capabilities: data.capabilities } : null}
+      connection={identity && data.capabilities ? { name: identity.name, capabilities: { ...data.capabilities, extra: extraCapabilitiesFromRoles(identity.roles) } } : null}
       onSave={({ apiKey, baseUrl }) => connect.mutate({ apiKey, baseUrl })}
       onDisconnect={() => disconnect.mutate()}
       busy={connect.isPending || disconnect.isPending}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomFieldEntry } from '@/lib/incident-io/catalog-schemas';
+import type { CustomFieldEntry } from '@/lib/incident-io/schemas';
 import { customerFieldIds, customerLines, isCustomerCatalogType, requesterIdentifiers } from './customer';
 
 const customersType = { id: 'ct-customers', name: 'Customer', type_name: 'Custom["Customer"]', categories: ['customer'] };
