@@ -1,3 +1,4 @@
+import { fixtureHtml } from '../lib/helpdesk/fixtures/load-fixture';
 import { sandbox } from './fixtures';
 import { attachmentsFor, expect, openDesk, test } from './helpdesk-fixtures';
 
@@ -34,5 +35,51 @@ test.describe('Suggested incidents on a ticket (ranked in the background against
     await expect(row).toContainText('Matches: ');
     await expect(row).toContainText('login');
     expect(await rows.count()).toBeLessThanOrEqual(3);
+  });
+});
+
+/** The saved Zendesk ticket with another subject and conversation (no incident references). */
+function zendeskTicket(subject: string, message: string): string {
+  return fixtureHtml('zendesk')
+    .replaceAll('Checkout failing for EU customers', subject)
+    .replace(/(<div data-test-id="omni-log-container"[^>]*>)([\s\S]*?)(\n\s*<\/div>\n\s*<div id="editor-view">)/, (_m, open: string, _old: string, close: string) =>
+      `${open}\n<article data-test-id="omni-log-comment-item"><strong data-test-id="omni-log-item-sender">Alice Example</strong>`
+      + `<div data-test-id="omni-log-message-content"><p>${message}</p></div></article>${close}`);
+}
+
+test.describe('Spike to incident', () => {
+  test('3 similar tickets matching no incident: declare prefilled, and after the agent declares all 3 are linked', async ({ context, panel, worker }) => {
+    test.setTimeout(120_000); // three ticket pages on a shared machine
+    const tickets = [
+      ['Export stuck', 'I exported my orders to CSV 3 hours ago and it still says processing.'],
+      ['CSV export not working', 'The export of products as csv is spinning forever, still processing.'],
+      ['order export', 'I need my orders as a spreadsheet but the export has been processing since lunch.'],
+    ] as const;
+    let page: import('@playwright/test').Page | null = null;
+    for (const [i, [subject, message]] of tickets.entries()) {
+      const url = `https://acme.zendesk.com/agent/tickets/${9001 + i}`;
+      await context.route(url, (route) => route.fulfill({ contentType: 'text/html', body: zendeskTicket(subject, message) }));
+      page = await openDesk(context, 'zendesk', url);
+      // The background remembers each viewed ticket when it ranks it.
+      await expect.poll(async () => worker.evaluate(async () =>
+        ((await chrome.storage.session.get('viewedTickets')).viewedTickets as unknown[] | undefined)?.length ?? 0)).toBe(i + 1);
+    }
+    const offer = suggested(page!).getByRole('button', { name: '3 similar tickets: declare an incident?' });
+    await expect(offer).toBeVisible();
+    await sandbox.clearRequests();
+    await offer.click();
+
+    await expect(panel.getByRole('form', { name: 'Declare an incident' })).toBeVisible();
+    await expect(panel.getByRole('textbox', { name: 'Name' })).toHaveValue(/export/);
+    await expect(panel.getByRole('textbox', { name: 'Summary' })).toHaveValue(/https:\/\/acme\.zendesk\.com\/agent\/tickets\/9001/);
+    const toLink = panel.getByRole('region', { name: 'Tickets to link' });
+    await expect(toLink.getByRole('listitem')).toHaveCount(3);
+    // Nothing is sent before the agent declares.
+    expect((await sandbox.requests()).requests.filter((r) => r.method === 'POST')).toEqual([]);
+
+    await panel.getByRole('combobox', { name: 'Severity' }).selectOption({ label: 'Major' });
+    await panel.getByRole('button', { name: 'Declare', exact: true }).click();
+    await expect(panel.getByRole('status').filter({ hasText: /3 tickets linked to INC-/ })).toBeVisible();
+    for (const id of ['9001', '9002', '9003']) expect(await attachmentsFor(id)).toHaveLength(1);
   });
 });

@@ -27,13 +27,15 @@ export function requesterIdentifiers(requester: Requester | undefined): string[]
 }
 
 /** A catalog type of customers or organisations: by its category, else by its name. */
-export function isCustomerCatalogType(type: CatalogType): boolean {
-  return type.categories.includes('customer')
-    || /\b(customers?|organi[sz]ations?|accounts?|clients?|compan(y|ies)|tenants?)\b/i.test(`${type.name} ${type.type_name}`);
+export function isCustomerCatalogType(type: Pick<CatalogType, 'name' | 'type_name' | 'categories'>): boolean {
+  return (type.categories ?? []).includes('customer')
+    || /\b(customers?|organi[sz]ations?|accounts?|clients?|compan(y|ies)|tenants?)\b/i.test(`${type.name} ${type.type_name ?? ''}`);
 }
 
 /** Custom fields whose values are entries of a customer catalog type. */
-export function customerFieldIds(fields: readonly CustomField[], types: readonly CatalogType[]): Set<string> {
+export function customerFieldIds(
+  fields: readonly Pick<CustomField, 'id' | 'catalog_type_id'>[], types: readonly Pick<CatalogType, 'id' | 'name' | 'type_name' | 'categories'>[],
+): Set<string> {
   const customerTypes = new Set(types.filter(isCustomerCatalogType).map((t) => t.id));
   return new Set(fields.filter((f) => f.catalog_type_id && customerTypes.has(f.catalog_type_id)).map((f) => f.id));
 }
