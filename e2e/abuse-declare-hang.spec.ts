@@ -35,6 +35,8 @@ test.describe('A declaration incident.io does not answer', () => {
   });
 
   test('an answer that arrives after giving up still shows the incident, and a retry meanwhile makes no second one', async ({ panel }) => {
+    // The sandbox holds each answer for seconds on purpose.
+    test.setTimeout(120_000);
     await openDeclare(panel);
     await sandbox.faults([{ method: 'POST', path: '^/v2/incidents$', latencyMs: 6_000 }]);
     await panel.getByRole('textbox', { name: 'Name' }).fill('Invoices late');
@@ -43,8 +45,8 @@ test.describe('A declaration incident.io does not answer', () => {
     await sandbox.faults([{ method: 'POST', path: '^/v2/incidents$', latencyMs: 4_000 }]);
     await declareButton(panel).click();
     // Both attempts carry the draft's key: whichever answers first shows the one incident.
-    await expect(panel.getByText(/INC-\d+ declared/)).toBeVisible({ timeout: 10_000 });
-    await expect.poll(async () => (await sandbox.requests()).requests.filter((r) => r.method === 'POST' && r.path === '/v2/incidents' && r.status !== null).length, { timeout: 10_000 }).toBe(2);
+    await expect(panel.getByText(/INC-\d+ declared/)).toBeVisible({ timeout: 30_000 });
+    await expect.poll(async () => (await sandbox.requests()).requests.filter((r) => r.method === 'POST' && r.path === '/v2/incidents' && r.status !== null).length, { timeout: 30_000 }).toBe(2);
     expect(await declaredNamed('Invoices late')).toHaveLength(1);
   });
 });

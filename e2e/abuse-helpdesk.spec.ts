@@ -200,35 +200,37 @@ test.describe('Abuse from help-desk pages: claims and volume (issue 14 §2, §4)
 test.describe('Abuse from help-desk pages: a hostile page script (issue 14 §2)', () => {
   // The closed shadow root is held by lib/content/overlay's unit test: the e2e build keeps it open
   // for Playwright's locators.
-  test('synthetic hovers over planted INC-1…INC-50 open no card and cost no call; a real pointer does', async ({ context, panel: _connected }) => {
+  test('synthetic hovers over planted INC-200…INC-249 and a real reference open no card and cost no call; a real pointer does', async ({ context, panel: _connected }) => {
     const page = await openDesk(context, 'zendesk');
     await expect(strip(page)).toBeVisible();
     await page.evaluate((scope) => {
       const planted = document.createElement('p');
       planted.id = 'planted';
-      planted.textContent = Array.from({ length: 50 }, (_, i) => `INC-${i + 100}`).join(' ');
+      planted.textContent = Array.from({ length: 50 }, (_, i) => `INC-${i + 200}`).join(' ');
       (document.querySelector(scope) ?? document.body).append(planted);
     }, MESSAGES);
-    const target = await textCenter(page, '#planted', 'INC-123');
+    // INC-123: the reference the ticket itself mentions, which a real pointer opens below.
+    const real = await textCenter(page, MESSAGES, 'INC-123');
     await sandbox.clearRequests();
-    await page.evaluate(() => {
-      const planted = document.getElementById('planted')!;
-      const box = planted.getBoundingClientRect();
-      for (let x = box.left; x < box.right; x += 4) {
+    await page.evaluate((point) => {
+      const fire = (x: number, y: number) => {
+        const target = document.elementFromPoint(x, y) ?? document.body;
         for (const type of ['pointermove', 'mousemove', 'mouseover', 'mouseenter']) {
-          const init = { bubbles: true, clientX: x, clientY: box.top + box.height / 2 };
-          const target = document.elementFromPoint(init.clientX, init.clientY) ?? planted;
+          const init = { bubbles: true, clientX: x, clientY: y };
           target.dispatchEvent(type.startsWith('pointer') ? new PointerEvent(type, init) : new MouseEvent(type, init));
         }
-      }
-    });
+      };
+      const box = document.getElementById('planted')!.getBoundingClientRect();
+      for (let x = box.left; x < box.right; x += 4) fire(x, box.top + box.height / 2);
+      for (let i = 0; i < 20; i++) fire(point.x, point.y);
+    }, real);
     await page.waitForTimeout(1_500);
     await expect(card(page)).toBeHidden();
     const lookups = async () => (await sandbox.requests()).requests.filter((r) => r.method === 'GET' && /^\/v2\/incidents\/[^/]+$/.test(r.path));
     expect(await lookups()).toEqual([]);
-    // The same reference under a real pointer is looked up: the test above could have failed.
-    await page.mouse.move(target.x, target.y);
-    await expect(card(page)).toBeVisible();
+    // The same point under a real pointer is looked up: the test above could have failed.
+    await page.mouse.move(real.x, real.y);
+    await expect(card(page)).toBeVisible({ timeout: 15_000 });
     expect((await lookups()).length).toBeGreaterThan(0);
   });
 });
