@@ -12,7 +12,9 @@ export default defineConfig({
     name: 'Incident Copilot',
     description: 'incident.io in your help desk: see, look up, declare and update incidents.',
     permissions: ['storage', 'sidePanel', 'contextMenus', 'alarms', 'notifications', 'idle', 'scripting', 'activeTab'],
-    host_permissions: ['https://api.incident.io/*'],
+    // The SaaS desks too (the same hosts the content script already runs on, so no new install
+    // warning): the background injects the help-desk UI there on demand (lib/background/helpdesk-ui.ts).
+    host_permissions: ['https://api.incident.io/*', ...saasMatchPatterns()],
     // Self-hosted help desks: the agent grants their own origin from the side panel ("Enable on this site").
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Incident Copilot' },

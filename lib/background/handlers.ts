@@ -19,6 +19,7 @@ import { acknowledge, syncNow } from './poller';
 import { toPublicIncident } from '@/lib/messaging/public-incident';
 import { activeTab, readTicketTab, webUrl } from './helpdesk-tab';
 import { incidentCard } from './incident-card';
+import { injectHelpdeskUi } from './helpdesk-ui';
 import { insertStatusUpdate } from './reply-insert';
 import { openSidePanel } from './side-panel';
 import { forgetTicketLinks, ticketLinks } from './ticket-links';
@@ -181,5 +182,6 @@ export const handlers: Handlers = {
     const incident = await getIncident(ref, ctx);
     return incidentCard(incident, await (await connectedClient()).listIncidentUpdates(incident.id));
   },
+  'helpdesk/ui': (_req, ctx) => injectHelpdeskUi(ctx.tabId, ctx.frameId),
 };
 

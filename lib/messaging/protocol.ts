@@ -128,6 +128,8 @@ export const protocol = {
    * only, with the customer text made by the one builder. Agents get the same shape.
    */
   'incidents/card': { access: 'read', request: z.object({ ref }), response: incidentCardSchema },
+  /** A help-desk page's content script asks for its UI (strip, hover card, editors), injected into its frame. */
+  'helpdesk/ui': { access: 'read', request: empty, response: z.object({}).strict() },
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;
@@ -154,6 +156,7 @@ export const helpdeskReplies = {
   }),
   'attachments/list': protocol['attachments/list'].response,
   'panel/open': protocol['panel/open'].response,
+  'helpdesk/ui': protocol['helpdesk/ui'].response,
 } as const satisfies Record<ReadType, z.core.$ZodType>;
 export type HelpdeskResponseOf<T extends ReadType> = z.infer<(typeof helpdeskReplies)[T]>;
 /** What a handler may return: the agent's shape, or for a read the help-desk one. */
