@@ -15,7 +15,9 @@ export default defineConfig({
     description: 'incident.io in your help desk: see, look up, declare and update incidents.',
     // Each one justified in docs/PERMISSIONS.md.
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel']), 'contextMenus', 'alarms', 'notifications', 'idle', 'scripting', 'activeTab'],
-    host_permissions: ['https://api.incident.io/*'],
+    // The SaaS desks too (the same hosts the content script already runs on, so no new install
+    // warning): the background injects the help-desk UI there on demand (lib/background/helpdesk-ui.ts).
+    host_permissions: ['https://api.incident.io/*', ...saasMatchPatterns()],
     // Self-hosted help desks: the agent grants their own origin from the side panel ("Enable on this site").
     // https only: plain http is granted for this computer alone (a desk or the sandbox on loopback).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],

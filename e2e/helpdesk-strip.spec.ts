@@ -21,4 +21,18 @@ test.describe('Help-desk pages: strip and hover cards (saved pages at the desksâ
     await expect(card(page)).toContainText('Fixing Â· Critical');
     expect(await page.locator(messages).innerHTML()).toBe(before);
   });
+
+  test('Zendesk: the hover card inserts INC-123\'s status update into the reply (a real click)', async ({ context, panel }) => {
+    void panel;
+    const page = await openDesk(context, 'zendesk');
+    await expect(strip(page)).toBeVisible();
+    const at = await textCenter(page, '[data-test-id="omni-log-container"]', 'INC-123');
+    await page.mouse.move(at.x, at.y);
+    const insert = card(page).getByRole('button', { name: 'Insert a status update for INC-123 into the reply' });
+    await expect(insert).toBeVisible();
+    await insert.click();
+    await expect(card(page).getByRole('status')).toHaveText('Status update for INC-123 inserted into the reply.');
+    const editor = page.locator('[data-test-id="omnicomposer-rich-text-ckeditor"]');
+    await expect(editor).toContainText(/Update on "Checkout failing for EU customers": We're investigating\. Last updated \d\d:\d\d UTC\./);
+  });
 });

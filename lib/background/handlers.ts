@@ -23,6 +23,7 @@ import { acknowledge, syncNow } from './poller';
 import { toPublicIncident } from '@/lib/messaging/public-incident';
 import { activeTab, notifyHelpdeskTabs, readTicketTab, webUrl } from './helpdesk-tab';
 import { incidentCard } from './incident-card';
+import { injectHelpdeskUi } from './helpdesk-ui';
 import { insertStatusUpdate } from './reply-insert';
 import { onCallHandlers } from './on-call';
 import { openSidePanel } from './side-panel';
@@ -276,6 +277,7 @@ export const handlers: Handlers = {
     spendPageLookup(ctx);
     return incidentCard(incident, await (await connectedClient()).listIncidentUpdates(incident.id));
   },
+  'helpdesk/ui': (_req, ctx) => injectHelpdeskUi(ctx.tabId, ctx.frameId),
   ...onCallHandlers,
   ...statusPageHandlers,
 };

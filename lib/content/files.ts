@@ -8,3 +8,9 @@ export const HELPDESK_CSS = 'helpdesk.css';
 /** The same, as the scripting API names extension files. */
 export const HELPDESK_SCRIPT_PATH = `/${HELPDESK_SCRIPT}` as const;
 export const HELPDESK_CSS_PATH = `/${HELPDESK_CSS}` as const;
+/**
+ * The help-desk UI (strip, hover card, reply editors: entrypoints/helpdesk-ui.ts), injected by the
+ * background into the frame that asks, the first time it has something to show. Never a
+ * web-accessible resource: exposed files let any page fingerprint the extension.
+ */
+export const HELPDESK_UI_SCRIPT_PATH = '/helpdesk-ui.js' as const;

@@ -1,22 +1,19 @@
-import * as followups from './features/followups';
 import * as freshness from './features/freshness';
-import * as hoverCard from './features/hover-card';
 import * as references from './features/references';
-import * as strip from './features/strip';
-import * as suggestions from './features/suggestions';
 import * as tabRequests from './features/tab-requests';
-import { createPage } from './page';
+import * as ui from './features/ui';
+import { createPage, type HelpdeskPage } from './page';
 import type { PageLife } from './page-life';
 
 export interface Feature {
-  init(page: ReturnType<typeof createPage>, life: PageLife): void;
+  init(page: HelpdeskPage, life: PageLife): void;
 }
 
 /**
- * The help-desk features, in the order they hear the page's events: references are read before
- * the hover card looks for one under the pointer, and before the strip lists them.
+ * The features loaded with the page, in the order they hear its events (references are read
+ * before anything looks for one). The strip, the hover card, suggestions and follow-ups come on demand (`features/ui.ts`).
  */
-export const FEATURES: readonly Feature[] = [references, hoverCard, strip, suggestions, followups, freshness, tabRequests];
+export const FEATURES: readonly Feature[] = [references, ui, freshness, tabRequests];
 
 /**
  * Everything the content script does on a help-desk page: the page core (`page.ts`) and one module

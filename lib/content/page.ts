@@ -1,7 +1,7 @@
 import { generic } from '@/lib/helpdesk/adapters/generic';
 import { detectAdapter } from '@/lib/helpdesk/registry';
 import type { HelpdeskAdapter, Ticket } from '@/lib/helpdesk/types';
-import { mountOverlay, type Overlay } from './overlay';
+import type { Overlay } from './overlay';
 import type { PageLife } from './page-life';
 import { RefHighlighter } from './ref-highlighter';
 import type { OpenIncident, TicketLink } from './strip-model';
@@ -56,7 +56,8 @@ export interface HelpdeskPage {
   readonly version: number;
   /** The overlay if it is mounted (`ui()` mounts it). */
   readonly mounted: Overlay | null;
-  ui(): Overlay;
+  /** The overlay, mounted with `mount` the first time (the UI brings its own: overlay.ts ships on demand). */
+  ui(mount: (doc: Document) => Overlay): Overlay;
   /** Reads the URL and DOM again; emits `ticket` when another ticket is shown. */
   readPage(): void;
   noteRefs(refs: readonly string[]): void;
@@ -258,8 +259,8 @@ export function createPage(life: PageLife, doc: Document = document): HelpdeskPa
     get mounted() {
       return overlay;
     },
-    ui() {
-      overlay ??= mountOverlay(doc);
+    ui(mount) {
+      overlay ??= mount(doc);
       return overlay;
     },
     readPage,

@@ -60,6 +60,7 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'incidents/fill': {},
   'incidents/get': { ref: 'INC-123' },
   'incidents/card': { ref: 'INC-123' },
+  'helpdesk/ui': {},
   'incidents/updates': { incidentId: incident.id },
   'incidents/create': { payload: { idempotency_key: 'copilot-1', visibility: 'public', name: 'Checkout down' } },
   'incidents/set-status': { incidentId: incident.id, target: 'resolved', notify: false },

@@ -9,6 +9,8 @@ export interface CallContext {
   tabId?: number;
   /** The browser-stamped URL of that tab: a page's claims about its own ticket are checked against it. */
   tabUrl?: string;
+  /** The frame of a help-desk caller, when the browser stamped one. */
+  frameId?: number;
 }
 
 export type Handlers = {
@@ -39,7 +41,7 @@ export function createRouter(handlers: Handlers, self: ExtensionIdentity) {
     }
     try {
       const handler = handlers[type] as (req: unknown, ctx: CallContext) => Promise<unknown>;
-      const data = await handler(request.data, { level, tabId: sender.tab?.id, tabUrl: sender.tab?.url });
+      const data = await handler(request.data, { level, tabId: sender.tab?.id, tabUrl: sender.tab?.url, frameId: sender.frameId });
       // The reply is checked too, so a handler bug can't leak fields the protocol doesn't declare;
       // a help-desk page's against its own, smaller shape.
       const reply = level === 'helpdesk' ? helpdeskReplies[type as ReadType] : spec.response;

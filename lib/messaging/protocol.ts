@@ -182,6 +182,8 @@ export const protocol = {
    * only, with the customer text made by the one builder. Agents get the same shape.
    */
   'incidents/card': { access: 'read', request: z.object({ ref }), response: incidentCardSchema },
+  /** A help-desk page's content script asks for its UI (strip, hover card, editors), injected into its frame. */
+  'helpdesk/ui': { access: 'read', request: empty, response: z.object({}).strict() },
   /**
    * Suggested incidents for the help-desk ticket in the caller's tab (issue 11 §1, §4), ranked in the
    * background from the shared open list (lib/background/suggestions.ts). `text` is the customer's
@@ -230,6 +232,7 @@ export const helpdeskReplies = {
   }),
   'attachments/list': protocol['attachments/list'].response,
   'panel/open': protocol['panel/open'].response,
+  'helpdesk/ui': protocol['helpdesk/ui'].response,
   // Already the help-desk shape: public projections and the ticket's own words.
   'suggestions/ticket': suggestionsSchema,
   'spike/declare': protocol['spike/declare'].response,

@@ -4,6 +4,7 @@ import { sendRead } from '../ext';
 import { button, h } from '../h';
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
+import { mountOverlay } from '../overlay';
 
 type TicketFollowup = HelpdeskResponseOf<'followups/ticket'>['followups'][number];
 
@@ -29,7 +30,7 @@ export function init(page: HelpdeskPage, life: PageLife): void {
     const doc = page.doc;
     if (!box) {
       box = h(doc, 'div', { role: 'region', 'aria-label': 'Follow-ups', class: 'card followups' });
-      const overlay = page.ui();
+      const overlay = page.ui(mountOverlay);
       const sheet = new page.view.CSSStyleSheet();
       sheet.replaceSync(FOLLOWUPS_CSS);
       overlay.shadow.adoptedStyleSheets = [...overlay.shadow.adoptedStyleSheets, sheet];

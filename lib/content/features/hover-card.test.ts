@@ -14,7 +14,7 @@ describe('hover cards', () => {
     const desk = await deskPage('zendesk');
     stop = desk.stop;
     const read = vi.fn(async () => { throw new Error('must not be asked'); });
-    hoverCard.init(desk.page, desk.life, read);
+    hoverCard.init(desk.page, desk.life, undefined, read);
     desk.page.start();
     // As if the pointer were over a highlighted reference (jsdom has no caret hit-testing).
     Object.defineProperty(desk.page.highlighter, 'isEmpty', { get: () => false });

@@ -2,6 +2,7 @@ import { insertUpdate, openIncident } from '../actions';
 import { cardInfo, createCardLookup } from '../card-lookup';
 import { sendRead } from '../ext';
 import { HoverCard } from '../hover-card';
+import { mountOverlay } from '../overlay';
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
 
@@ -10,12 +11,12 @@ import type { PageLife } from '../page-life';
  * minute). Only real pointer and key input counts: a page script's synthetic `mousemove` over
  * planted `INC-n` text must not make the extension look incidents up for it.
  */
-export function init(page: HelpdeskPage, life: PageLife, read = (ref: string) => sendRead('incidents/card', { ref })): void {
+export function init(page: HelpdeskPage, life: PageLife, first?: MouseEvent, read = (ref: string) => sendRead('incidents/card', { ref })): void {
   const lookup = createCardLookup(read);
   let card: HoverCard | null = null;
   const mountCard = () => {
     card ??= new HoverCard(
-      page.ui().shadow,
+      page.ui(mountOverlay).shadow,
       async (ref) => cardInfo(await lookup(ref)),
       (ref) => void openIncident(ref, (text) => card?.note(text)),
       (ref) => void insertUpdate(page, lookup, ref, (text) => card?.note(text)),
@@ -52,4 +53,9 @@ export function init(page: HelpdeskPage, life: PageLife, read = (ref: string) =>
     if (pointer) requestHover();
   });
   life.onInvalidated(() => page.view.cancelAnimationFrame(frame));
+  // Loaded on demand by this move (features/ui.ts): it gets its card now.
+  if (first?.isTrusted) {
+    pointer = first;
+    requestHover();
+  }
 }

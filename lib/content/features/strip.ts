@@ -2,6 +2,7 @@ import { insertUpdate, openIncident } from '../actions';
 import { createCardLookup } from '../card-lookup';
 import { sendRead } from '../ext';
 import { h } from '../h';
+import { mountOverlay } from '../overlay';
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
 import { refMatches } from '../ref-scan';
@@ -39,7 +40,7 @@ export function init(page: HelpdeskPage, _life: PageLife): void {
     if (!model) return void box?.replaceChildren();
     if (!box) {
       box = h(page.doc, 'div');
-      page.ui().shadow.append(box);
+      page.ui(mountOverlay).shadow.append(box);
     }
     renderStrip(box, model, {
       open: (ref) => void openIncident(ref, note),
@@ -74,4 +75,5 @@ export function init(page: HelpdeskPage, _life: PageLife): void {
   }
 
   page.on('change', () => page.afterLayout(render));
+  page.afterLayout(render); // loaded on demand: what is there now
 }

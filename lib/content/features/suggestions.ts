@@ -5,6 +5,7 @@ import { sendRead } from '../ext';
 import { button, h } from '../h';
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
+import { mountOverlay } from '../overlay';
 import { showStripNote } from '../strip';
 
 type Reply = HelpdeskResponseOf<'suggestions/ticket'>;
@@ -75,7 +76,7 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
     const doc = page.doc;
     if (!box) {
       box = h(doc, 'div');
-      page.ui().shadow.append(box);
+      page.ui(mountOverlay).shadow.append(box);
     }
     const rows: HTMLElement[] = reply.suggestions.map(({ incident, matched, reason, customerLine }) => {
       const ref = incident.reference;

@@ -1,10 +1,16 @@
 // @vitest-environment jsdom
-import { deskPage, listeners } from './test-harness';
+import { answerReads, deskPage, listeners, sendMessage } from './test-harness';
 import { afterEach, describe, expect, it } from 'vitest';
+import { insertIntoReply } from '../actions';
+import { registerUi } from '../ui-hook';
+import { createUiLoader } from '../ui-loader';
 import * as tabRequests from './tab-requests';
 
 let stop = () => {};
-afterEach(() => stop());
+afterEach(() => {
+  stop();
+  sendMessage.mockReset();
+});
 
 function ask(message: unknown, sender: { id?: string; url?: string; tab?: unknown }): Promise<unknown> {
   return new Promise((resolve) => {
@@ -27,10 +33,23 @@ describe('requests from the extension', () => {
   it('types the extension\'s text into the reply editor, and refuses an over-long one', async () => {
     const desk = await deskPage('generic');
     stop = desk.stop;
+    // The background injects the UI script, which hands over its editors.
+    answerReads({ 'helpdesk/ui': () => {
+      registerUi({ strip: () => {}, hoverCard: () => {}, insertIntoReply, ticketFeatures: () => {} });
+      return {};
+    } });
     tabRequests.init(desk.page, desk.life);
     desk.page.start();
     await expect(ask({ type: 'reply/insert', text: 'Status: investigating.' }, { id: 'copilot-id' })).resolves.toMatchObject({ ok: true });
     expect(desk.doc.body.innerHTML + [...desk.doc.querySelectorAll('textarea')].map((t) => t.value).join()).toContain('Status: investigating.');
     await expect(ask({ type: 'reply/insert', text: 'x'.repeat(6_000) }, { id: 'copilot-id' })).resolves.toBe('not answered');
+  });
+
+  it('says why when the editors could not be loaded', async () => {
+    const desk = await deskPage('generic');
+    stop = desk.stop;
+    tabRequests.init(desk.page, desk.life, createUiLoader(async () => { throw new Error('Incident Copilot is restarting.'); }));
+    desk.page.start();
+    await expect(ask({ type: 'reply/insert', text: 'Hello' }, { id: 'copilot-id' })).resolves.toMatchObject({ ok: false, reason: 'Incident Copilot is restarting.' });
   });
 });

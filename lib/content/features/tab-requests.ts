@@ -1,18 +1,25 @@
-import { insertIntoReply } from '../actions';
 import { ext } from '../ext';
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
+import type { UiModule } from '../ui-hook';
+import { loadUi } from '../ui-loader';
 import { isFromExtension, MAX_SELECTION_CHARS, parseTabRequest, type TabMessageSender, type TabReplies, type TabRequest } from '../tab-protocol';
 
 /**
  * The extension's requests to this tab (`tabs.sendMessage` from the background only): read the
  * ticket and the agent's selection, or type a text the extension made into the reply editor.
  */
-export function init(page: HelpdeskPage, life: PageLife): void {
+export function init(page: HelpdeskPage, life: PageLife, load: () => Promise<UiModule> = loadUi): void {
   const self = { runtimeId: ext.runtime.id, origin: new URL(ext.runtime.getURL('/')).origin };
 
   async function answer(request: TabRequest): Promise<TabReplies[TabRequest['type']]> {
-    if (request.type === 'reply/insert') return insertIntoReply(page, request.text);
+    if (request.type === 'reply/insert') {
+      try {
+        return await (await load()).insertIntoReply(page, request.text);
+      } catch (error) {
+        return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      }
+    }
     page.readPage();
     return { ticket: page.ticket, selection: String(page.doc.getSelection() ?? '').trim().slice(0, MAX_SELECTION_CHARS) };
   }
