@@ -34,6 +34,8 @@ async function linkElsewhere(incidentId: string, externalId: string, title: stri
 
 test.describe('Follow-ups: when a linked incident ends, every linked ticket is queued to be told', () => {
   test('resolve in incident.io → notification and queue → open the ticket → insert the resolution update; Mark done', async ({ context, panel, worker }) => {
+    // One agent's whole loop (five polls, two desks, two inserts): longer than one ordinary test.
+    test.slow();
     const incident = await sandboxIncident('INC-123');
     await linkElsewhere(incident.id, '48213', 'Zendesk #48213: Checkout failing for EU customers', 'https://acme.zendesk.com/agent/tickets/48213', 'zendesk_ticket');
     await linkElsewhere(incident.id, HELPSCOUT, 'Help Scout #4521: Login loop on mobile app', HELPSCOUT);
