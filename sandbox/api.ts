@@ -54,7 +54,8 @@ export function createApi({ route, validator, limiter, state }: Deps) {
       if (!key || key.revoked) throw unauthorized(token === undefined ? 'missing' : key ? 'revoked' : 'unknown');
       const handler = ROUTES[`${match.method} ${match.template}`];
       if (!handler) throw new Error(`No handler for ${match.method} ${match.template}`);
-      if (!key.roles.includes(handler.requires.role)) throw forbidden(handler.requires.role, handler.requires.action);
+      const roles = [handler.requires.role].flat();
+      if (!roles.some((role) => key.roles.includes(role))) throw forbidden(roles, handler.requires.action);
 
       const parsed = validator.validateRequest(match.operation, { query: req.search, contentType: req.contentType, body: req.body });
       const result = handler.handle({ state: state(), key, pathParams: match.pathParams, query: parsed.query, body: parsed.body, now: req.now });

@@ -49,11 +49,14 @@ export function notFound(what = 'resource'): ApiError {
   return new ApiError(404, 'not_found', [{ code: 'not_found', message: `The requested ${what} could not be found.` }]);
 }
 
-export function forbidden(role: string, action: string): ApiError {
+/** `roles`: one role, or several of which any would do (the first is the one named in metadata). */
+export function forbidden(roles: string | readonly string[], action: string): ApiError {
+  const list = [roles].flat();
+  const named = list.map((r) => `"${r}"`).join(' or ');
   return new ApiError(403, 'resource_forbidden', [{
     code: 'missing_role',
-    message: `This API key does not have the "${role}" role, which is required to ${action}. Edit the key in Settings → API keys.`,
-    metadata: { required_role: role },
+    message: `This API key does not have the ${named} role, which is required to ${action}. Edit the key in Settings → API keys.`,
+    metadata: { required_role: list[0] },
   }]);
 }
 

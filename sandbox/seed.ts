@@ -1,3 +1,5 @@
+import { emptyDirectory } from './directory';
+import { seedDirectory } from './seed-directory';
 import { ulid } from './ulid';
 import {
   addUpdate, findIncident, iso, slackChannelId, slackChannelName,
@@ -15,6 +17,8 @@ export const API_KEYS = {
   viewer: 'sandbox-viewer-key',
   creator: 'sandbox-creator-key',
   revoked: 'sandbox-revoked-key',
+  /** Declares and edits, but may not page on-call, see schedules or publish to status pages. */
+  responder: 'sandbox-responder-key',
 } as const;
 
 export const FULL_ACCESS_KEY = API_KEYS.full;
@@ -24,6 +28,7 @@ export const KEY_NAMES = {
   viewer: 'Copilot sandbox (viewer)',
   creator: 'Copilot sandbox (creator)',
   revoked: 'Copilot sandbox (revoked)',
+  responder: 'Copilot sandbox (responder)',
 } as const;
 
 /** Seeded incidents the e2e tests rely on, by reference number. */
@@ -213,23 +218,26 @@ export function createSeedState(now: number): SandboxState {
 
   const keys: ApiKey[] = ([
     { token: API_KEYS.full, name: KEY_NAMES.full, revoked: false,
-      roles: ['viewer', 'incident_creator', 'incident_editor', 'global_access', 'post_incident_flow_opt_out', 'manage_settings', 'catalog_viewer'] },
+      roles: ['viewer', 'incident_creator', 'incident_editor', 'global_access', 'post_incident_flow_opt_out', 'manage_settings', 'catalog_viewer',
+        'escalation_creator', 'on_call_viewer', 'schedules_reader', 'status_page_publisher'] },
     { token: API_KEYS.viewer, name: KEY_NAMES.viewer, revoked: false, roles: ['viewer'] },
     { token: API_KEYS.creator, name: KEY_NAMES.creator, revoked: false, roles: ['viewer', 'incident_creator'] },
     { token: API_KEYS.revoked, name: KEY_NAMES.revoked, revoked: true, roles: ['viewer', 'incident_creator', 'incident_editor'] },
+    { token: API_KEYS.responder, name: KEY_NAMES.responder, revoked: false, roles: ['viewer', 'incident_creator', 'incident_editor', 'catalog_viewer'] },
   ] satisfies Omit<ApiKey, 'id'>[]).map((key) => ({ ...key, id: seedId('api_key', key.name) }));
 
   const state: SandboxState = {
     org: { slug: ORG_SLUG, name: 'Acme', slackTeamId: 'T02A1FSLE8J', postIncidentFlowRequired: true,
       teams: [{ id: seedId('team', 'Support'), name: 'Support' }] },
     keys, users, incidentRoles, statuses, severities, incidentTypes,
-    incidents: [], updates: [], attachments: [], idempotency: new Map(), pendingChannels: new Map(), sequence: 0,
+    incidents: [], updates: [], attachments: [], directory: emptyDirectory(), idempotency: new Map(), pendingChannels: new Map(), sequence: 0,
     idClockShift: SEED_ANCHOR - now,
   };
 
   for (const def of [...INCIDENT_DEFS].sort((a, b) => b.age - a.age)) {
     state.incidents.push(seedIncident(state, def, now));
   }
+  state.directory = seedDirectory(state, seedId, now);
   return state;
 }
 

@@ -1,3 +1,4 @@
+import type { CustomFieldEntry, Directory } from './directory';
 import { ulid, ULID_PATTERN } from './ulid';
 
 /** In-memory objects are kept in incident.io's response shapes, so routes answer them as they are. */
@@ -47,7 +48,7 @@ export type Incident = {
   severity?: Severity;
   incident_type: IncidentType;
   incident_role_assignments: RoleAssignment[];
-  custom_field_entries: never[];
+  custom_field_entries: CustomFieldEntry[];
   creator: Actor;
   has_debrief: boolean;
 };
@@ -68,7 +69,9 @@ export type Attachment = { id: string; incident_id: string; resource: Attachment
 
 export type Role =
   | 'viewer' | 'incident_creator' | 'incident_editor' | 'global_access' | 'post_incident_flow_opt_out'
-  | 'manage_settings' | 'catalog_viewer';
+  | 'manage_settings' | 'catalog_viewer'
+  | 'catalog_editor' | 'escalation_creator' | 'on_call_viewer' | 'on_call_editor' | 'schedules_reader' | 'schedules_editor'
+  | 'status_page_publisher';
 export type ApiKey = { token: string; id: string; name: string; roles: Role[]; revoked: boolean };
 
 export type Org = {
@@ -91,6 +94,8 @@ export type SandboxState = {
   incidents: Incident[];
   updates: IncidentUpdate[];
   attachments: Attachment[];
+  /** Custom fields, catalog, on-call and status pages. */
+  directory: Directory;
   /** idempotency_key → incident id, so a retried create returns the first incident. */
   idempotency: Map<string, string>;
   /** Slack channels are created asynchronously: incident id → when its channel id appears. */
@@ -159,6 +164,7 @@ export type DeclareInput = {
   roleAssignments: RoleAssignment[];
   channelNameOverride?: string;
   message?: string;
+  customFieldEntries?: CustomFieldEntry[];
 };
 
 /** Adds a new incident (next number, initial update); its Slack channel id follows shortly after. */
@@ -182,7 +188,7 @@ export function declareIncident(state: SandboxState, input: DeclareInput, now: n
     ...(input.severity ? { severity: input.severity } : {}),
     incident_type: input.type,
     incident_role_assignments: withDefaultRoles(state, input.roleAssignments),
-    custom_field_entries: [],
+    custom_field_entries: input.customFieldEntries ?? [],
     creator: input.creator,
     has_debrief: false,
   };
@@ -220,6 +226,8 @@ export type IncidentChange = {
   callUrl?: string;
   channelNameOverride?: string;
   roleAssignments?: RoleAssignment[];
+  /** Replaces the values of the fields it names; an entry without values unsets its field. */
+  customFieldEntries?: CustomFieldEntry[];
 };
 
 /** Applies an edit; a status or severity change also appends an incident update, as in the app. */
@@ -237,6 +245,13 @@ export function changeIncident(state: SandboxState, incident: Incident, change: 
     incident.incident_role_assignments = [
       ...incident.incident_role_assignments.filter((a) => !replaced.has(a.role.id)),
       ...change.roleAssignments,
+    ];
+  }
+  if (change.customFieldEntries) {
+    const replaced = new Set(change.customFieldEntries.map((e) => e.custom_field.id));
+    incident.custom_field_entries = [
+      ...incident.custom_field_entries.filter((e) => !replaced.has(e.custom_field.id)),
+      ...change.customFieldEntries.filter((e) => e.values.length > 0),
     ];
   }
   incident.updated_at = iso(now);

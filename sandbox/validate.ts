@@ -101,6 +101,7 @@ export function createValidator(doc: OpenApiDocument): Validator {
         body = parseJsonBody(raw);
         const validateBody = bodyValidator(operation, schema);
         if (!validateBody(body)) throw validationFailed(validateBody.errors ?? []);
+        rejectUnknownFields(doc, schema, body);
       }
       return { query, body };
     },
@@ -124,6 +125,23 @@ export function createValidator(doc: OpenApiDocument): Validator {
       }
     },
   };
+}
+
+/**
+ * A top-level body field the schema doesn't have is a contract violation: incident.io may ignore it
+ * today and mean something else by it tomorrow (e.g. an `idempotency_key` on an endpoint without one
+ * would suggest a de-duplication that never happens), so the sandbox refuses it loudly.
+ */
+function rejectUnknownFields(doc: OpenApiDocument, schema: SchemaObject, body: unknown): void {
+  const ref = typeof schema.$ref === 'string' ? schema.$ref.replace('#/components/schemas/', '') : undefined;
+  const resolved = ref ? doc.components.schemas[ref] : schema;
+  const properties = resolved?.properties;
+  if (typeof properties !== 'object' || properties === null || typeof body !== 'object' || body === null || Array.isArray(body)) return;
+  const unknown = Object.keys(body).filter((key) => !Object.hasOwn(properties, key));
+  if (unknown.length === 0) return;
+  throw new ApiError(422, 'validation_error', unknown.map((field) => ({
+    code: 'unknown_field', message: `${field} is not a field of this request`, source: { field },
+  })));
 }
 
 function parseJsonBody(raw: RawRequest): unknown {

@@ -183,7 +183,7 @@ describe('incident attachments', () => {
 
     const found = await request('GET', '/v1/incident_attachments?external_id=4521&resource_type=zendesk_ticket');
     expect(found.body.incident_attachments.map((a: { id: string }) => a.id)).toEqual([created.body.incident_attachment.id]);
-    expect((await request('GET', `/v1/incident_attachments?incident_id=${incident.id}`)).body.incident_attachments).toHaveLength(1);
+    expect((await request('GET', `/v1/incident_attachments?incident_id=${incident.id}&resource_type=zendesk_ticket`)).body.incident_attachments).toHaveLength(1);
 
     const id = created.body.incident_attachment.id;
     expect((await request('DELETE', `/v1/incident_attachments/${id}`, { key: API_KEYS.viewer })).status).toBe(403);

@@ -25,6 +25,22 @@ export const USED_OPERATIONS: Record<string, string[]> = {
   '/v2/incident_updates': ['get'],
   '/v1/incident_attachments': ['get', 'post'],
   '/v1/incident_attachments/{id}': ['delete'],
+  // The organisation's own fields, on-call and status pages (issues 11 and 12).
+  '/v2/custom_fields': ['get'],
+  '/v1/custom_field_options': ['get'],
+  '/v2/catalog_types': ['get'],
+  '/v2/catalog_entries': ['get'],
+  '/v3/catalog_entries': ['get'],
+  '/v2/incident_roles': ['get'],
+  '/v2/users': ['get'],
+  '/v2/escalation_paths': ['get'],
+  '/v2/escalations': ['get', 'post'],
+  '/v2/schedules': ['get'],
+  '/v2/schedule_entries': ['get'],
+  '/v2/status_pages': ['get'],
+  '/v2/status_page_incidents': ['post'],
+  '/v2/status_page_incidents/{status_page_incident_id}': ['get'],
+  '/v2/status_page_incident_updates': ['post'],
 };
 
 const COMPONENT_REF = '#/components/schemas/';

@@ -22,10 +22,12 @@ import { toPublicIncident } from '@/lib/messaging/public-incident';
 import { activeTab, notifyHelpdeskTabs, readTicketTab, webUrl } from './helpdesk-tab';
 import { incidentCard } from './incident-card';
 import { insertStatusUpdate } from './reply-insert';
+import { onCallHandlers } from './on-call';
 import { openSidePanel } from './side-panel';
 import { linksForTicket, relistIncident } from './incident-links';
 import { writeTicketCount } from './ticket-count';
 import { followupDone, followupsForTicket, insertResolutionUpdate, insertedFromTicket } from './followup-actions';
+import { statusPageHandlers } from './status-pages';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { toggleWatch, watch, watchedIds } from './watch';
@@ -216,5 +218,7 @@ export const handlers: Handlers = {
     const incident = await getIncident(ref, ctx);
     return incidentCard(incident, await (await connectedClient()).listIncidentUpdates(incident.id));
   },
+  ...onCallHandlers,
+  ...statusPageHandlers,
 };
 

@@ -16,6 +16,25 @@ import {
   listIncidentUpdatesResponseSchema,
   listSeveritiesResponseSchema,
   listStatusesResponseSchema,
+  type CatalogEntry,
+  type CreateEscalationPayload,
+  type CreateStatusPageIncidentPayload,
+  type CreateStatusPageIncidentUpdatePayload,
+  createStatusPageIncidentUpdatePayloadSchema,
+  escalationResponseSchema,
+  listCatalogEntriesResponseSchema,
+  listCatalogTypesResponseSchema,
+  listCustomFieldOptionsResponseSchema,
+  listCustomFieldsResponseSchema,
+  listEscalationPathsResponseSchema,
+  listEscalationsResponseSchema,
+  listIncidentRolesResponseSchema,
+  listScheduleEntriesResponseSchema,
+  listSchedulesResponseSchema,
+  listStatusPagesResponseSchema,
+  listUsersResponseSchema,
+  statusPageIncidentResponseSchema,
+  statusPageIncidentUpdateResponseSchema,
 } from './schemas';
 
 /** From incident.io's `X-RateLimit-*` headers, when sent (they may be omitted). */
@@ -54,7 +73,19 @@ export interface ListAttachmentsOptions {
   resourceType?: string;
 }
 
+export interface ListCatalogEntriesOptions {
+  catalogTypeId: string;
+  /** Matches id, external id and aliases (and the name when the type uses names as identifiers). */
+  identifier?: string;
+  pageSize?: number;
+  after?: string;
+}
+
 export type IncidentIoClient = ReturnType<typeof createIncidentIoClient>;
+
+/** Per-endpoint page size maxima from openapi.json (escalation paths 25, escalations 50). */
+const ESCALATION_PATHS_PAGE = 25;
+const ESCALATIONS_PAGE = 50;
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 const MAX_PAGE_SIZE = 250;
@@ -209,6 +240,94 @@ export function createIncidentIoClient(options: IncidentIoClientOptions) {
         policy: 'rate_limit_only', requiredRole: 'incident_editor',
       })).incident_attachment,
 
+    listCustomFields: async () => (await get('/v2/custom_fields', listCustomFieldsResponseSchema)).custom_fields,
+
+    /** Every option of a select field, in the API's (sort_key) order. */
+    listCustomFieldOptions: (customFieldId: string) => collectPages(async (after) => {
+      const page = await get('/v1/custom_field_options', listCustomFieldOptionsResponseSchema, pageQuery({ custom_field_id: customFieldId }, MAX_PAGE_SIZE, after));
+      return { items: page.custom_field_options, after: page.pagination_meta.after };
+    }, DEFAULT_MAX_PAGES),
+
+    listCatalogTypes: async () => (await get('/v2/catalog_types', listCatalogTypesResponseSchema)).catalog_types,
+
+    /** One page of a catalog type's entries (v3: `page_size` is required there, so always sent). */
+    listCatalogEntries: async (opts: ListCatalogEntriesOptions): Promise<{ entries: CatalogEntry[]; after?: string }> => {
+      const query = pageQuery({ catalog_type_id: opts.catalogTypeId }, clampPageSize(opts.pageSize ?? 25), opts.after);
+      if (opts.identifier) query.set('identifier', opts.identifier);
+      const page = await get('/v3/catalog_entries', listCatalogEntriesResponseSchema, query);
+      return { entries: page.catalog_entries, ...(page.pagination_meta.after ? { after: page.pagination_meta.after } : {}) };
+    },
+
+    listIncidentRoles: async () => (await get('/v2/incident_roles', listIncidentRolesResponseSchema)).incident_roles,
+
+    /** One page of users; `email` filters exactly (the API has no name search). */
+    listUsers: async (opts: { pageSize?: number; after?: string; email?: string } = {}) => {
+      const query = pageQuery({}, clampPageSize(opts.pageSize ?? MAX_PAGE_SIZE), opts.after);
+      if (opts.email) query.set('email', opts.email);
+      const page = await get('/v2/users', listUsersResponseSchema, query);
+      return { users: page.users, ...(page.pagination_meta.after ? { after: page.pagination_meta.after } : {}) };
+    },
+
+    listEscalationPaths: () => collectPages(async (after) => {
+      const page = await get('/v2/escalation_paths', listEscalationPathsResponseSchema, pageQuery({}, ESCALATION_PATHS_PAGE, after));
+      return { items: page.escalation_paths, after: page.pagination_meta.after };
+    }, DEFAULT_MAX_PAGES),
+
+    /** The incident's escalations (ULID), newest first as the API orders them. */
+    listEscalations: (incidentId: string) => collectPages(async (after) => {
+      const query = pageQuery({}, ESCALATIONS_PAGE, after);
+      query.append('incident[one_of]', incidentId);
+      const page = await get('/v2/escalations', listEscalationsResponseSchema, query);
+      return { items: page.escalations, after: page.pagination_meta.after };
+    }, DEFAULT_MAX_PAGES),
+
+    /** Retried on transient failures with the same idempotency key, so it never pages twice. */
+    createEscalation: async (payload: CreateEscalationPayload) =>
+      (await request({
+        method: 'POST', path: '/v2/escalations', body: payload, schema: escalationResponseSchema,
+        policy: 'transient', requiredRole: 'escalation_creator',
+      })).escalation,
+
+    listSchedules: () => collectPages(async (after) => {
+      const page = await get('/v2/schedules', listSchedulesResponseSchema, pageQuery({}, MAX_PAGE_SIZE, after));
+      return { items: page.schedules, after: page.pagination_meta?.after };
+    }, DEFAULT_MAX_PAGES),
+
+    /**
+     * The effective (`final`, after overrides) entries overlapping [from, to). The next page's cursor
+     * goes back in `entry_window_start`, with the end unchanged, as the endpoint documents.
+     */
+    listScheduleEntries: (scheduleId: string, from: Date, to: Date) => collectPages(async (cursor) => {
+      const query = new URLSearchParams({ schedule_id: scheduleId, entry_window_start: cursor ?? from.toISOString(), entry_window_end: to.toISOString() });
+      const page = await get('/v2/schedule_entries', listScheduleEntriesResponseSchema, query);
+      return { items: page.schedule_entries.final, after: page.pagination_meta?.after };
+    }, DEFAULT_MAX_PAGES),
+
+    listStatusPages: () => collectPages(async (after) => {
+      const page = await get('/v2/status_pages', listStatusPagesResponseSchema, pageQuery({}, MAX_PAGE_SIZE, after));
+      return { items: page.status_pages, after: page.pagination_meta.after };
+    }, DEFAULT_MAX_PAGES),
+
+    getStatusPageIncident: async (id: string) =>
+      (await get(`/v2/status_page_incidents/${encodeURIComponent(id)}`, statusPageIncidentResponseSchema)).status_page_incident,
+
+    /** Retried with the same idempotency key: a lost answer never publishes twice. */
+    createStatusPageIncident: async (payload: CreateStatusPageIncidentPayload) =>
+      (await request({
+        method: 'POST', path: '/v2/status_page_incidents', body: payload, schema: statusPageIncidentResponseSchema,
+        policy: 'transient', requiredRole: 'status_page_publisher',
+      })).status_page_incident,
+
+    /**
+     * Not idempotent (the endpoint takes no key): retried only on 429, where nothing happened. After
+     * an unknown outcome the caller re-reads the status page incident before offering a retry.
+     */
+    createStatusPageIncidentUpdate: async (payload: CreateStatusPageIncidentUpdatePayload) =>
+      (await request({
+        method: 'POST', path: '/v2/status_page_incident_updates', body: createStatusPageIncidentUpdatePayloadSchema.parse(payload),
+        schema: statusPageIncidentUpdateResponseSchema, policy: 'rate_limit_only', requiredRole: 'status_page_publisher',
+      })).status_page_incident_update,
+
     deleteAttachment: async (id: string): Promise<void> => {
       await request({
         method: 'DELETE', path: `/v1/incident_attachments/${encodeURIComponent(id)}`, schema: null,
@@ -216,6 +335,12 @@ export function createIncidentIoClient(options: IncidentIoClientOptions) {
       });
     },
   };
+}
+
+function pageQuery(base: Record<string, string>, pageSize: number, after: string | undefined): URLSearchParams {
+  const query = new URLSearchParams({ ...base, page_size: String(pageSize) });
+  if (after) query.set('after', after);
+  return query;
 }
 
 function clampPageSize(pageSize: number): number {

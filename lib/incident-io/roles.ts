@@ -21,7 +21,41 @@ const ROLE_PERMISSIONS: Record<string, RolePermission> = {
     label: 'Opt out of post-incident flow',
     action: 'close incidents without the post-incident flow',
   },
+  // Labels below are inferred from the slugs (the schema lists slugs only); each grants the
+  // `x-rbac-scopes` of the endpoints named beside it in openapi.json.
+  escalation_creator: { label: 'Create escalations', action: 'page on-call (POST /v2/escalations)' },
+  on_call_viewer: { label: 'View on-call', action: 'see who is on call' },
+  schedules_reader: { label: 'View schedules', action: 'see who is on call' },
+  status_page_publisher: { label: 'Publish status page updates', action: 'publish to status pages' },
+  catalog_viewer: { label: 'View catalog', action: 'search catalog-backed fields' },
 };
+
+/** What the key may do beyond the four actions (issue 12), each with why it's missing when it is. */
+export interface ExtraCapabilities {
+  canPage: boolean;
+  canSeeOnCall: boolean;
+  canPublish: boolean;
+  canUseCatalog: boolean;
+  pageReason?: string;
+  onCallReason?: string;
+  publishReason?: string;
+  catalogReason?: string;
+}
+
+export function extraCapabilitiesFromRoles(roles: readonly string[]): ExtraCapabilities {
+  const has = new Set(roles);
+  const canPage = has.has('escalation_creator') || has.has('on_call_editor');
+  const canSeeOnCall = has.has('schedules_reader') || has.has('schedules_editor') || has.has('on_call_viewer') || has.has('on_call_editor');
+  const canPublish = has.has('status_page_publisher');
+  const canUseCatalog = has.has('catalog_viewer') || has.has('catalog_editor');
+  return {
+    canPage, canSeeOnCall, canPublish, canUseCatalog,
+    ...(canPage ? {} : { pageReason: missingRoleSentence('escalation_creator') }),
+    ...(canSeeOnCall ? {} : { onCallReason: `${missingRoleSentence('schedules_reader').replace(/\.$/, '')} or on_call_viewer.` }),
+    ...(canPublish ? {} : { publishReason: missingRoleSentence('status_page_publisher') }),
+    ...(canUseCatalog ? {} : { catalogReason: missingRoleSentence('catalog_viewer') }),
+  };
+}
 
 export interface Capabilities {
   canCreate: boolean;

@@ -87,6 +87,14 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'followups/insert': { incidentId: incident.id, externalId: '42', tabId: 7 },
   'followups/ticket': { externalId: '42' },
   'followups/inserted': { incidentId: incident.id, externalId: '42' },
+  'oncall/options': {},
+  'escalations/list': { incidentId: incident.id },
+  'escalations/create': { incidentId: incident.id, idempotencyKey: 'copilot-escalation-1', title: 'Checkout down', escalationPathId: 'path-1' },
+  'oncall/now': {},
+  'statuspages/list': {},
+  'statuspages/for-incident': { incidentId: incident.id },
+  'statuspages/publish': { incidentId: incident.id, idempotencyKey: 'copilot-status-1', statusPageId: 'sp-1', name: 'Checkout issues', status: 'investigating', message: 'Looking into it', notifySubscribers: false },
+  'statuspages/update': { statusPageIncidentId: 'spi-1', message: 'Fixed', status: 'resolved', notifySubscribers: false },
 };
 
 /** Which handlers ran, and for whom. */

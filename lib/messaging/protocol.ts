@@ -7,6 +7,8 @@ import { settingsPatchSchema, settingsSchema } from '@/lib/settings';
 import { declarePrefillSchema, panelIntentSchema, ticketRefSchema } from '@/lib/panel-intent';
 import { publicIncidentSchema } from './public-incident';
 import { catalogSchema, errorInfoSchema, openIncidentsReplySchema, openIncidentsSchema } from './shapes';
+import { onCallProtocol } from './on-call-protocol';
+import { statusPageProtocol } from './status-page-protocol';
 
 export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsReplySchema, openIncidentsSchema } from './shapes';
 export type { Catalog, Envelope, OpenIncidents, OpenIncidentsReply } from './shapes';
@@ -161,6 +163,8 @@ export const protocol = {
    * only, with the customer text made by the one builder. Agents get the same shape.
    */
   'incidents/card': { access: 'read', request: z.object({ ref }), response: incidentCardSchema },
+  ...onCallProtocol,
+  ...statusPageProtocol,
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;

@@ -1,10 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/error-alert';
 import { IncidentDetail } from '@/components/incident-detail';
+import { IncidentFields } from '@/components/incident-fields';
 import { Spinner } from '@/components/spinner';
 import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
+import { EscalateView } from './escalate-view';
+import { StatusPageView } from './status-page-view';
 import { HelpdeskSection } from './helpdesk-section';
 import { useTicketCounts } from './ticket-counts';
 import { moveChecker, targetValue, useOrg } from './use-org';
@@ -58,6 +61,9 @@ export function DetailView({ reference, onBack }: { reference: string; onBack: (
       onBack={onBack}
     />
     <HelpdeskSection incident={incident} canEdit={org.capabilities?.canEdit ?? false} />
+    <IncidentFields incident={incident} />
+    <StatusPageView incident={incident} />
+    <EscalateView incident={incident} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { fieldError, notFound } from '../errors';
+import { statusPageAttachment } from '../seed-directory';
 import { isVisibleTo, newId, type Attachment, type AttachmentResource, type SandboxState, type ApiKey } from '../state';
 import { ULID_PATTERN } from '../ulid';
 import type { Route } from './types';
@@ -36,6 +37,14 @@ function resourceFor(payload: CreatePayload['resource']): AttachmentResource {
   };
 }
 
+/** incident.io fetches a status page incident it hosts itself: the title is its public name. */
+function statusPageResource(state: SandboxState, externalId: string | undefined): AttachmentResource {
+  const found = state.directory.statusPageIncidents.find((i) => i.id === externalId);
+  const page = found && state.directory.statusPages.find((p) => p.id === found.status_page_id);
+  if (!found || !page) throw fieldError('resource.external_id', 'invalid_value', `No status page incident with id ${externalId ?? '(none)'}`);
+  return statusPageAttachment('', '', page, found.id, found.name).resource;
+}
+
 export const listAttachments: Route = {
   requires: { role: 'viewer', action: 'view incidents' },
   handle: ({ state, key, query }) => {
@@ -57,7 +66,9 @@ export const createAttachment: Route = {
       const hint = ULID_PATTERN.test(payload.incident_id) ? '' : ' (use the incident\'s ID, not its reference number)';
       throw fieldError('incident_id', 'invalid_value', `No incident with id ${payload.incident_id}${hint}`);
     }
-    const resource = resourceFor(payload.resource);
+    const resource = payload.resource.resource_type === 'statuspage_incident'
+      ? statusPageResource(state, payload.resource.external_id)
+      : resourceFor(payload.resource);
     const duplicate = state.attachments.some((a) => a.incident_id === incident.id
       && a.resource.resource_type === resource.resource_type && a.resource.external_id === resource.external_id);
     if (duplicate) throw fieldError('resource.external_id', 'is_duplicate', `This ${resource.resource_type} is already attached to ${incident.reference}`);

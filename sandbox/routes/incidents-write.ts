@@ -1,4 +1,5 @@
 import { fieldError, forbidden, notViaApi } from '../errors';
+import { resolveEntries, type EntryPayload } from '../custom-field-entries';
 import { checkStatusMove } from '../lifecycle';
 import {
   changeIncident, declareIncident,
@@ -9,7 +10,7 @@ import type { Route } from './types';
 
 /** Request bodies after schema validation (only the fields the sandbox acts on). */
 type RoleAssignmentPayload = { incident_role_id: string; assignee?: { id?: string; email?: string; slack_user_id?: string } };
-type EntryPayloads = { custom_field_entries?: unknown[]; incident_timestamp_values?: unknown[] };
+type EntryPayloads = { custom_field_entries?: EntryPayload[]; incident_timestamp_values?: unknown[] };
 type CreatePayload = EntryPayloads & {
   idempotency_key: string;
   visibility: Visibility;
@@ -48,11 +49,8 @@ function requireName(name: string | undefined, field: string): void {
   if (name !== undefined && name.trim() === '') throw fieldError(field, 'is_required', 'Name cannot be blank');
 }
 
-/** The org has no custom fields or timestamps configured, so any id sent for one is unknown. */
+/** The org has no incident timestamps configured, so any id sent for one is unknown. */
 function rejectUnknownEntries(payload: EntryPayloads, prefix: string): void {
-  if (payload.custom_field_entries?.length) {
-    throw fieldError(`${prefix}custom_field_entries.0.custom_field_id`, 'invalid_value', 'No custom field with that id exists in this organisation');
-  }
   if (payload.incident_timestamp_values?.length) {
     throw fieldError(`${prefix}incident_timestamp_values.0.incident_timestamp_id`, 'invalid_value', 'No incident timestamp with that id exists in this organisation');
   }
@@ -114,6 +112,7 @@ export const createIncident: Route = {
     const forcedTriage = type.create_in_triage === 'always' && payload.mode !== 'retrospective';
     const status = startStatus(state, payload, forcedTriage, severity);
     rejectUnknownEntries(payload, '');
+    const customFieldEntries = resolveEntries(state.directory, payload.custom_field_entries, '');
 
     const incident = declareIncident(state, {
       name: payload.name.trim(),
@@ -125,6 +124,7 @@ export const createIncident: Route = {
       type,
       creator: apiKeyActor(key),
       roleAssignments: roleAssignments(state, payload.incident_role_assignments, ''),
+      customFieldEntries: customFieldEntries.filter((e) => e.values.length > 0),
       ...(payload.slack_channel_name_override ? { channelNameOverride: payload.slack_channel_name_override } : {}),
     }, now);
     state.idempotency.set(payload.idempotency_key, incident.id);
@@ -142,6 +142,7 @@ export const editIncident: Route = {
     const status = lookup(state.statuses, edit.incident_status_id, 'incident.incident_status_id', 'incident status');
     const severity = lookup(state.severities, edit.severity_id, 'incident.severity_id', 'severity');
     rejectUnknownEntries(edit, 'incident.');
+    const customFieldEntries = edit.custom_field_entries && resolveEntries(state.directory, edit.custom_field_entries, 'incident.');
     if (status) {
       const move = checkStatusMove(incident.incident_status, status, key, state.org);
       if (!move.ok && move.kind === 'app_only') throw notViaApi(move.message);
@@ -155,6 +156,7 @@ export const editIncident: Route = {
       ...(edit.call_url !== undefined ? { callUrl: edit.call_url } : {}),
       ...(edit.slack_channel_name_override !== undefined ? { channelNameOverride: edit.slack_channel_name_override } : {}),
       ...(edit.incident_role_assignments ? { roleAssignments: roleAssignments(state, edit.incident_role_assignments, 'incident.') } : {}),
+      ...(customFieldEntries ? { customFieldEntries } : {}),
     }, apiKeyActor(key), now);
     return { status: 200, body: { incident } };
   },

@@ -13,8 +13,11 @@ export type RouteContext = {
 export type RouteResult = { status: number; body?: unknown };
 
 export type Route = {
-  /** The role the key needs, and what it allows (for the 403 message). */
-  requires: { role: Role; action: string };
+  /**
+   * The role the key needs (any of a list: several roles grant an endpoint's `x-rbac-scopes`), and
+   * what it allows (for the 403 message).
+   */
+  requires: { role: Role | readonly Role[]; action: string };
   handle(ctx: RouteContext): RouteResult;
 };
 
