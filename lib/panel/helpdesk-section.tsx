@@ -6,6 +6,7 @@ import { LinkedTickets } from '@/components/linked-tickets';
 import { ReplyUpdate, type ReplyUpdateOutcome } from '@/components/reply-update';
 import { customerStatusText } from '@/lib/helpdesk/status-snippet';
 import type { Incident } from '@/lib/incident-io/schemas';
+import { isTicketLink } from '@/lib/background/followups';
 import { send } from '@/lib/messaging/send';
 import type { TicketRef } from '@/lib/panel-intent';
 import { queries } from '@/lib/queries/keys';
@@ -54,7 +55,8 @@ export function HelpdeskSection({ incident, canEdit }: { incident: Incident; can
   return (
     <>
       <LinkedTickets
-        attachments={attachments.data?.attachments ?? null}
+        // Tickets only: a status page incident or a Jira issue is attached too, but is not a ticket.
+        attachments={attachments.data?.attachments.filter(isTicketLink) ?? null}
         error={errorInfo(attachments.error)}
         onRetry={() => void attachments.refetch()}
         onUnlink={(attachment) => unlink.mutate(attachment.id)}
