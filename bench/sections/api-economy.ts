@@ -114,9 +114,9 @@ export async function benchApiEconomy(ctx: BenchContext): Promise<Result[]> {
         note: `${Object.entries(s.byPath).map(([path, n]) => `${path} ${n / MINUTES}/min`).join(', ') || 'none'}; opening each tab cost ${s.openingPerTab.toFixed(1)} requests` },
     ]),
     // Issue 10: tabs of distinct tickets must not multiply requests (links are read per incident, not per ticket).
-    { section: SECTION, metric: 'all API requests per minute: 10 tabs of distinct tickets ÷ 1 tab', value: tabRatio(one, scenarios[1]!), unit: '×',
-      budget: { max: MAX_TAB_RATIO, label: `≤ ${MAX_TAB_RATIO}` },
-      note: `1 tab ${one.allPerMinute}/min, 10 tabs ${scenarios[1]!.allPerMinute}/min; GET /v1/incident_attachments ${attachmentsPerMinute(one)} vs ${attachmentsPerMinute(scenarios[1]!)}/min` },
+    { section: SECTION, metric: '10 help-desk tabs of distinct tickets: all API requests per minute (floor: 1 tab)', value: scenarios[1]!.allPerMinute, unit: '/min',
+      floor: { value: one.allPerMinute, label: '1 tab' }, budget: { ratio: MAX_TAB_RATIO, label: `≤ ${MAX_TAB_RATIO} × 1 tab` },
+      note: `ratio ${tabRatio(one, scenarios[1]!)?.toFixed(2) ?? 'n/a'}; GET /v1/incident_attachments ${attachmentsPerMinute(one)} vs ${attachmentsPerMinute(scenarios[1]!)}/min (read per open incident, not per ticket)` },
     { section: SECTION, metric: 'list requests per minute: most minus fewest over 1/10/50 tabs', value: Math.max(...lists) - Math.min(...lists), unit: '/min',
       budget: { max: 0, label: '0 (flat)' } },
     { section: SECTION, metric: `team view: ${TEAM_AGENTS} agents × list polls at ${interval} s`, value: TEAM_AGENTS * one.listPerMinute, unit: '/min',

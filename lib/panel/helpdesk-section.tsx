@@ -6,6 +6,7 @@ import { LinkedTickets } from '@/components/linked-tickets';
 import { ReplyUpdate, type ReplyUpdateOutcome } from '@/components/reply-update';
 import { customerStatusText } from '@/lib/helpdesk/status-snippet';
 import type { Incident } from '@/lib/incident-io/schemas';
+import { isTicketLink } from '@/lib/background/followups';
 import { send } from '@/lib/messaging/send';
 import type { TicketRef } from '@/lib/panel-intent';
 import { queries } from '@/lib/queries/keys';
@@ -54,8 +55,8 @@ export function HelpdeskSection({ incident, canEdit }: { incident: Incident; can
   return (
     <>
       <LinkedTickets
-        // The status page incident has its own section; "Linked tickets" lists tickets and links.
-        attachments={attachments.data ? attachments.data.attachments.filter((a) => a.resource.resource_type !== 'statuspage_incident') : null}
+        // Tickets only: a status page incident or a Jira issue is attached too, but is not a ticket.
+        attachments={attachments.data?.attachments.filter(isTicketLink) ?? null}
         error={errorInfo(attachments.error)}
         onRetry={() => void attachments.refetch()}
         onUnlink={(attachment) => unlink.mutate(attachment.id)}
