@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DeclareForm, EMPTY_DECLARE_DRAFT, type DeclareDraft, type DeclareFormProps } from './declare-form';
+import { type DeclareDraft, EMPTY_DECLARE_DRAFT } from '@/lib/declare-draft';
+import { DeclareForm, type DeclareFormProps } from './declare-form';
 import { incidentTypes, severities } from './test-fixtures';
 
 afterEach(cleanup);

@@ -1,31 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { DeclareDraft } from '@/lib/declare-draft';
 import type { ErrorInfo } from '@/lib/incident-io/errors';
 import type { IncidentType, Severity } from '@/lib/incident-io/schemas';
 import { ErrorAlert } from './error-alert';
 import { IncidentLink } from './external-link';
 import { bySeverityDesc } from './severity-chip';
 import { Spinner } from './spinner';
-
-/** What the agent has typed so far; the parent persists it so it survives closing the panel. */
-export interface DeclareDraft {
-  name: string;
-  summary: string;
-  /** '' = no severity. */
-  severityId: string;
-  /** '' = the org's default type. */
-  incidentTypeId: string;
-  startAs: 'triage' | 'active';
-  isPrivate: boolean;
-}
-
-export const EMPTY_DECLARE_DRAFT: DeclareDraft = {
-  name: '',
-  summary: '',
-  severityId: '',
-  incidentTypeId: '',
-  startAs: 'triage',
-  isPrivate: false,
-};
 
 /** The draft with the selected type's rules applied: what should be sent. */
 export interface DeclareSubmission {

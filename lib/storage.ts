@@ -6,7 +6,7 @@ import { applyManagedConnection, applyManagedSettings, keepStoredConnection, kee
 import { catalogSchema, openIncidentsSchema } from '@/lib/messaging/shapes';
 import { panelIntentSchema } from '@/lib/panel-intent';
 import { DEFAULT_SETTINGS, settingsSchema } from '@/lib/settings';
-import { storedDraftSchema } from '@/lib/panel/draft';
+import { storedDraftSchema } from '@/lib/declare-draft';
 import { followupsSchema } from '@/lib/background/followups';
 
 /**

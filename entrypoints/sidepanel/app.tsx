@@ -3,7 +3,7 @@ import { firstScreenRead, queryClient } from './query-client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Panel } from '@/lib/panel/panel';
+import { Panel } from '@/panel/panel';
 
 /**
  * The React side panel, loaded by main.ts once the first rows are on screen. Its first render waits

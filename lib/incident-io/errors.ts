@@ -236,7 +236,7 @@ export const REFUSALS = {
 } as const;
 
 /**
- * A declaration incident.io is slow to answer (lib/panel/declare-view.tsx). The create carries an
+ * A declaration incident.io is slow to answer (panel/declare-view.tsx). The create carries an
  * idempotency key, so waiting longer or pressing Declare again never makes a second incident.
  */
 export const DECLARE_WAIT = {

@@ -1,3 +1,4 @@
+import { EMPTY_DECLARE_DRAFT } from '@/lib/declare-draft';
 import { send } from '@/lib/messaging/send';
 import type { PanelIntent, TicketRef } from '@/lib/panel-intent';
 import { declareDraftItem, panelIntentItem } from '@/lib/storage';
@@ -20,8 +21,6 @@ export async function applyDeclarePrefill(prefill: { name?: string; summary?: st
 
 /** A fresh draft (with its own idempotency key) holding offered text (and tickets to link once declared). */
 export async function draftFromOffer({ linkTickets, ...offer }: { name: string; summary: string; severityId: string; linkTickets?: TicketRef[] }) {
-  // The form's module loads with the Declare view, not with the panel's first screen.
-  const { EMPTY_DECLARE_DRAFT } = await import('@/components/declare-form');
   return {
     draft: { ...EMPTY_DECLARE_DRAFT, ...offer }, idempotencyKey: newIdempotencyKey(),
     ...(linkTickets?.length ? { linkTickets } : {}),

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ConfirmCard } from '@/components/confirm-card';
-import { type DeclareDraft, DeclareForm, type DeclareSubmission, EMPTY_DECLARE_DRAFT } from '@/components/declare-form';
+import { DeclareForm, type DeclareSubmission } from '@/components/declare-form';
+import { type DeclareDraft, EMPTY_DECLARE_DRAFT, type StoredDraft } from '@/lib/declare-draft';
 import { DECLARE_WAIT, type ErrorInfo } from '@/lib/incident-io/errors';
 import type { CreateIncidentPayload } from '@/lib/incident-io/schemas';
 import { managedDeclareDefaults, WRITES_NOT_ALLOWED_MESSAGE } from '@/lib/managed';
@@ -9,7 +10,7 @@ import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { declareDraftItem } from '@/lib/storage';
 import type { TicketRef } from '@/lib/panel-intent';
-import { createPayload, declareWait, newIdempotencyKey, type StoredDraft } from './draft';
+import { createPayload, declareWait, newIdempotencyKey } from './draft';
 import { attachmentPayload } from './link-ticket';
 import { errorInfo } from './errors';
 import { draftFromOffer } from './intents';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EMPTY_DECLARE_DRAFT } from '@/components/declare-form';
+import { EMPTY_DECLARE_DRAFT } from '@/lib/declare-draft';
 import { declareDraftItem } from '@/lib/storage';
 import { applyDeclarePrefill } from './intents';
 

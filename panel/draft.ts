@@ -1,35 +1,7 @@
-import { z } from 'zod/mini';
-import type { DeclareDraft, DeclareSubmission } from '@/components/declare-form';
+import type { DeclareSubmission } from '@/components/declare-form';
+import type { DeclareDraft } from '@/lib/declare-draft';
 import type { CreateIncidentPayload, IncidentStatus } from '@/lib/incident-io/schemas';
 import type { StatusMapping } from '@/lib/incident-io/status-words';
-import { ticketRefSchema } from '@/lib/panel-intent';
-
-export const declareDraftSchema = z.object({
-  name: z.string(),
-  summary: z.string(),
-  severityId: z.string(),
-  incidentTypeId: z.string(),
-  startAs: z.enum(['triage', 'active']),
-  isPrivate: z.boolean(),
-}) satisfies z.ZodMiniType<DeclareDraft>;
-
-/**
- * A draft and the idempotency key it will be declared with. The key is made with the draft and kept
- * through every retry and edit until the declaration succeeds or is discarded, so however often the
- * agent presses Declare (or the network fails after incident.io accepted it), one incident results.
- */
-export const storedDraftSchema = z.object({
-  draft: declareDraftSchema,
-  idempotencyKey: z.string().check(z.minLength(1)),
-  /**
-   * Text offered while the agent had a draft (context menu, shortcut, Copilot): it replaces the
-   * draft only when the agent says so.
-   */
-  offer: z.optional(z.object({ name: z.string(), summary: z.string(), severityId: z.string(), linkTickets: z.optional(z.array(ticketRefSchema)) })),
-  /** Tickets to link once declared (a spike of similar tickets); listed under the form. */
-  linkTickets: z.optional(z.array(ticketRefSchema)),
-});
-export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
 export const newIdempotencyKey = () => `copilot-${crypto.randomUUID()}`;
 
