@@ -51,10 +51,15 @@ export const REAL_EDITOR_DESKS: readonly RealEditorDesk[] = [
   { fixture: 'zammad', engine: 'contenteditable', pkg: '', entry: 'plain.js', editor: '.content.active .articleNewEdit-body', send: '.content.active .ticketZoom-controls button', live: '.content.active .articleNewEdit-body', sendName: 'Update', rejectsDomEdits: false, undoKeepsTyping: true, selfHosted: true },
 ];
 
-/** The installed version of an e2e/editors package (what the report names per desk). */
+/**
+ * The locked version of an e2e/editors package (what the report names per desk). Read from the
+ * lockfile, not node_modules: test titles are built when Playwright collects the specs, before the
+ * setup that installs the engines has run (a fresh clone has no e2e/editors/node_modules yet).
+ */
 export function editorVersion(pkg: string): string {
   if (!pkg) return `Chromium`;
-  return (JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  const lock = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+  return lock.packages[`node_modules/${pkg}`]?.version ?? 'unknown version';
 }
 
 /** `npm ci` in e2e/editors when its packages are missing or older than its lockfile. */
