@@ -80,7 +80,7 @@ test('keyboard only: find an incident, change its status, declare one, insert an
   // The strip: Tab into it from the page, insert the linked incident's update; the strip says so and
   // focus is in the reply, after the update, to go on writing.
   await page.bringToFront();
-  const insert = strip(page).getByRole('button', { name: 'Insert a status update for INC-123 into the reply' });
+  const insert = strip(page).getByRole('button', { name: 'Insert update for INC-123' });
   await tabTo(page, insert);
   await page.keyboard.press('Enter');
   await expect(strip(page).getByRole('status')).toHaveText('Status update for INC-123 inserted into the reply.');

@@ -39,6 +39,16 @@ describe('follow-up state transitions', () => {
     expect(queueCount(state)).toBe(4);
   });
 
+  it('an incident first seen already ended (first poll after install) is queued without a notification; its next end notifies', () => {
+    const { state, events } = run([[at(resolved), four]]);
+    expect(events).toEqual([]);
+    expect(queueCount(state)).toBe(4);
+    const later = run([[at(status.investigating), four], [at(resolved), four]], state);
+    expect(later.events).toEqual([]);
+    const closed = { id: 'st-closed', name: 'Closed', category: 'closed', rank: 5 };
+    expect(run([[at(closed), four]], later.state).events).toEqual([{ incidentId: inc.id, reference: 'INC-42', word: 'closed', pending: 4 }]);
+  });
+
   it('open incidents queue nothing; incidents without tickets are not tracked', () => {
     expect(followupQueue(run([[at(status.investigating), four]]).state)).toEqual([]);
     expect(run([[at(resolved), []]]).state).toEqual({});

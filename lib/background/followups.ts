@@ -88,7 +88,11 @@ export function observe(
   };
   let event: FollowupEvent | null = null;
   const pending = pendingTickets(next).length;
-  if (word !== null && pending > 0 && !next.notified.includes(word)) {
+  if (!prev && word !== null) {
+    // First seen already ended (the first poll after install, or a ticket linked to an incident in
+    // monitoring): queued, but nobody watched it end, so there is no news to notify.
+    next.notified = [word];
+  } else if (word !== null && pending > 0 && !next.notified.includes(word)) {
     event = { incidentId: incident.id, reference: incident.reference, word, pending };
     next.notified = [...next.notified, word];
   }

@@ -106,7 +106,7 @@ export class HoverCard {
         h(doc, 'span', { class: 'summary' }, lines.title),
         h(doc, 'span', { class: 'muted' }, lines.meta),
         h(doc, 'span', { class: 'muted' }, lines.update),
-        h(doc, 'div', { class: 'row' }, open, insert && button(doc, 'Insert update', () => insert(ref), {
+        h(doc, 'div', { class: 'row' }, open, insert && button(doc, 'Insert a status update', () => insert(ref), {
           'aria-label': `Insert a status update for ${ref} into the reply`,
         })),
         h(doc, 'p', { class: 'note', role: 'status' }),

@@ -40,7 +40,7 @@ describe('renderStrip', () => {
     expect(container.textContent).toContain('2 open incidents · most severe: Checkout <b>failing</b> (Critical)');
     expect(container.querySelector('b')).toBeNull();
     expect(buttons('Open INC-456 in Incident Copilot')).toHaveLength(1);
-    expect(buttons('Insert a status update for INC-123 into the reply')).toHaveLength(1);
+    expect(buttons('Insert update for INC-123')).toHaveLength(1);
     expect(buttons('Dismiss for this ticket')).toHaveLength(1);
     expect(buttons('Link this ticket…')).toHaveLength(1);
   });
@@ -54,7 +54,7 @@ describe('renderStrip', () => {
     expect(actions.open).toHaveBeenCalledWith('INC-456');
     trustedClick(buttons('Link this ticket…')[0]!);
     expect(actions.link).toHaveBeenCalledOnce();
-    trustedClick(buttons('Insert a status update for INC-123 into the reply')[0]!);
+    trustedClick(buttons('Insert update for INC-123')[0]!);
     expect(actions.insertUpdate).toHaveBeenCalledWith('INC-123');
   });
 

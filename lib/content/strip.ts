@@ -30,8 +30,8 @@ export function renderStrip(container: HTMLElement, model: StripModel, actions: 
     const list = h(doc, 'div', { class: 'row', role: 'group', 'aria-label': 'Linked incidents' }, h(doc, 'span', { class: 'label' }, 'Linked:'));
     for (const incident of model.linked) {
       list.append(
-        button(doc, `${incident.reference} ${incident.name}`, () => actions.open(incident.reference), { class: 'name', 'aria-label': `Open ${incident.reference} in Incident Copilot` }),
-        button(doc, 'Insert update', () => actions.insertUpdate(incident.reference), { 'aria-label': `Insert a status update for ${incident.reference} into the reply` }),
+        button(doc, `${incident.reference} ${incident.name}`, () => actions.open(incident.reference), { class: 'name', title: 'Open in Incident Copilot' }),
+        button(doc, 'Insert update', () => actions.insertUpdate(incident.reference), { 'aria-label': `Insert update for ${incident.reference}` }),
       );
     }
     rows.push(list);

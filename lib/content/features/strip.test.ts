@@ -35,7 +35,7 @@ describe('the strip', () => {
     const host = desk.doc.querySelector('incident-copilot-ui')!;
     expect(host).not.toBeNull();
     expect(host.shadowRoot).toBeNull();
-    expect(desk.button('Insert a status update for INC-123 into the reply')).toBeDefined();
+    expect(desk.button('Insert update for INC-123')).toBeDefined();
   });
 
   it('writes nothing to the page when there is nothing to show', async () => {

@@ -42,7 +42,7 @@ describe('suggested incidents', () => {
     expect(region?.textContent).toContain('INC-123 Checkout failing');
     expect(region?.textContent).toContain('Critical');
     expect(region?.textContent).toContain('Matches: checkout, payment, 502');
-    expect(desk.buttons()).toEqual(['Open INC-123 in Incident Copilot', 'Insert a status update for INC-123 into the reply', 'Link this ticket to INC-123…']);
+    expect(desk.buttons()).toEqual(['INC-123 Checkout failing', 'Insert update for INC-123', 'Link… this ticket to INC-123']);
   });
 
   it('shows the customer line, and a spike offer', async () => {

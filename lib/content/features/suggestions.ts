@@ -83,14 +83,13 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
       const why = customerLine ?? (reason === 'reference' ? 'Mentioned in this ticket' : `Matches: ${matched.join(', ')}`);
       return h(doc, 'li', { class: 'row' },
         button(doc, `${ref} ${incident.name.replace(/\s+/g, ' ').trim()}`, () => void openIncident(ref, note), {
-          class: 'name', 'aria-label': `Open ${ref} in Incident Copilot`,
+          class: 'name', title: 'Open in Incident Copilot',
         }),
         incident.severity && h(doc, 'span', { class: 'label' }, incident.severity.name),
         h(doc, 'span', { class: 'muted' }, why),
-        button(doc, 'Insert update', () => void insertUpdate(page, lookup, ref, note), {
-          'aria-label': `Insert a status update for ${ref} into the reply`,
-        }),
-        button(doc, 'Link…', () => void link(ref), { 'aria-label': `Link this ticket to ${ref}…` }));
+        // Each accessible name holds the button's visible words (axe: label-content-name-mismatch).
+        button(doc, 'Insert update', () => void insertUpdate(page, lookup, ref, note), { 'aria-label': `Insert update for ${ref}` }),
+        button(doc, 'Link…', () => void link(ref), { 'aria-label': `Link… this ticket to ${ref}` }));
     });
     const spike = reply.spike;
     box.replaceChildren(h(doc, 'section', { class: 'suggestions', role: 'region', 'aria-label': 'Suggested incidents' },
