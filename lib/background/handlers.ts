@@ -28,7 +28,7 @@ import { insertStatusUpdate } from './reply-insert';
 import { onCallHandlers } from './on-call';
 import { openSidePanel } from './side-panel';
 import { linksForTicket, relistIncident } from './incident-links';
-import { writeTicketCount } from './ticket-count';
+import { ticketCountHandlers, writeTicketCount } from './ticket-count';
 import { followupDone, followupsForTicket, insertResolutionUpdate, insertedFromTicket } from './followup-actions';
 import { statusPageHandlers } from './status-pages';
 import { statusPageWording } from './status-page-wording';
@@ -285,6 +285,7 @@ export const handlers: Handlers = {
   'helpdesk/ui': (_req, ctx) => injectHelpdeskUi(ctx.tabId, ctx.frameId),
   ...onCallHandlers,
   ...statusPageHandlers,
+  ...ticketCountHandlers,
 };
 
 
