@@ -29,7 +29,7 @@ const test = withSandbox.extend<object, { shared: Shared }>({
   ],
 });
 
-const UPDATE = 'Update on "Checkout failing for EU customers"';
+const UPDATE = 'Update on "Card payments failing in Europe"';
 const AGENT = 'Hi Alice, thanks for waiting.';
 
 declare global {

@@ -16,7 +16,8 @@ const EDITORS: { fixture: ServedFixture; kind: string; editor: string; selfHoste
   { fixture: 'generic', kind: 'textarea', editor: '#comment-body', selfHosted: true },
 ];
 
-const UPDATE = /Update on "Checkout failing for EU customers": We're investigating\. Last updated \d\d:\d\d UTC\./;
+/** INC-123 has a status page incident: the reply is in its public words and ends with the page's URL. */
+const UPDATE = /Update on "Card payments failing in Europe": We have identified a configuration change at our payment provider and are rolling it back\. Card payments may still fail for some customers\. \(Posted \d\d:\d\d UTC(?: on [^)]+)?\.\) Follow updates at https:\/\/status\.acme\.example\//;
 
 /** Self-hosted desks run the content script only once enabled (the e2e build holds their host permission). */
 async function enable(worker: Worker, url: string) {

@@ -5,7 +5,7 @@ import { type RequestTracker, startRequestTracker } from './helpdesk/rt';
 // A real Request Tracker 5 (Debian packages) on 127.0.0.1: enabled at run time like any self-hosted desk.
 const RT_PORT = 8093;
 const SUBJECT = 'Checkout failing for EU customers';
-const UPDATE = /Update on &quot;Checkout failing for EU customers&quot;: We(?:'|&#39;)re investigating\. Last updated \d\d:\d\d UTC\./;
+const UPDATE = /Update on &quot;Card payments failing in Europe&quot;: We have identified a configuration change at our payment provider and are rolling it back\. .*Follow updates at https:\/\/status\.acme\.example\//;
 
 let rt: RequestTracker;
 let ticketId: number;

@@ -22,7 +22,7 @@ test.describe('Help-desk pages: strip and hover cards (saved pages at the desksâ
     expect(await page.locator(messages).innerHTML()).toBe(before);
   });
 
-  test('Zendesk: the hover card inserts INC-123\'s status update into the reply (a real click)', async ({ context, panel }) => {
+  test('Zendesk: the hover card inserts INC-123\'s status update, in its status page\'s public words, into the reply (a real click)', async ({ context, panel }) => {
     void panel;
     const page = await openDesk(context, 'zendesk');
     await expect(strip(page)).toBeVisible();
@@ -33,6 +33,11 @@ test.describe('Help-desk pages: strip and hover cards (saved pages at the desksâ
     await insert.click();
     await expect(card(page).getByRole('status')).toHaveText('Status update for INC-123 inserted into the reply.');
     const editor = page.locator('[data-test-id="omnicomposer-rich-text-ckeditor"]');
-    await expect(editor).toContainText(/Update on "Checkout failing for EU customers": We're investigating\. Last updated \d\d:\d\d UTC\./);
+    // INC-123 has a status page incident: its public name and latest public update (flattened, with
+    // its time), ending with the status page's URL; never the internal name.
+    await expect(editor).toContainText(/Update on "Card payments failing in Europe": We have identified a configuration change at our payment provider and are rolling it back\. Card payments may still fail for some customers\. \(Posted \d\d:\d\d UTC(?: on [^)]+)?\.\) Follow updates at https:\/\/status\.acme\.example\//);
+    const text = (await editor.innerText()).trim();
+    expect(text.endsWith('Follow updates at https://status.acme.example/')).toBe(true);
+    expect(text).not.toContain('Checkout failing for EU customers');
   });
 });

@@ -85,6 +85,6 @@ test('keyboard only: find an incident, change its status, declare one, insert an
   await page.keyboard.press('Enter');
   await expect(strip(page).getByRole('status')).toHaveText('Status update for INC-123 inserted into the reply.');
   const reply = page.getByRole('textbox', { name: 'Public reply composer' });
-  await expect(reply).toContainText('Update on "Checkout failing for EU customers"');
+  await expect(reply).toContainText('Update on "Card payments failing in Europe"');
   await expect(reply).toBeFocused();
 });

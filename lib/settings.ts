@@ -3,6 +3,10 @@ import { STATUS_WORDS, type StatusWord } from '@/lib/incident-io/status-words';
 
 /** Preferences an agent can change in Settings. The API key and base URL live in the connection. */
 export const MIN_POLL_SECONDS = 30;
+/** Bounds of the spike window Settings offers (minutes). */
+export const SPIKE_WINDOW_BOUNDS = { min: 5, max: 24 * 60 } as const;
+/** The spike window when Settings leaves it unset (issue 11 §4: "the last 60 minutes"). */
+export const DEFAULT_SPIKE_WINDOW_MINUTES = 60;
 
 const statusOverrides = z.object(
   Object.fromEntries(STATUS_WORDS.map((word) => [word, z.optional(z.nullable(z.string()))])) as Record<
@@ -20,7 +24,7 @@ export const settingsSchema = z.object({
   /** The last snooze preset chosen on a notification, offered first next time. */
   lastSnoozeMinutes: z.int().check(z.positive()),
   /** How far back viewed tickets count for "3 similar tickets: declare an incident?" (default 60). */
-  spikeWindowMinutes: z.optional(z.int().check(z.minimum(5), z.maximum(24 * 60))),
+  spikeWindowMinutes: z.optional(z.int().check(z.minimum(SPIKE_WINDOW_BOUNDS.min), z.maximum(SPIKE_WINDOW_BOUNDS.max))),
   /** A numeric custom field that holds the count of linked help-desk tickets; absent: not written. */
   ticketCountFieldId: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
 });

@@ -1,7 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ConnectionSettings, SettingsPanel } from '@/components/settings-panel';
 import { OrganisationPolicy } from '@/components/organisation-policy';
 import { StatusMappingEditor } from '@/components/status-mapping-editor';
+import { SupportLoopSettings, type SupportLoopValues } from '@/components/support-loop-settings';
+import { DEFAULT_SPIKE_WINDOW_MINUTES, type Settings, SPIKE_WINDOW_BOUNDS } from '@/lib/settings';
 import type { StatusMapping } from '@/lib/incident-io/status-words';
 import { type ManagedConfig, managedBaseUrl } from '@/lib/managed';
 import { send } from '@/lib/messaging/send';
@@ -10,6 +12,7 @@ import { errorInfo } from './errors';
 import { useManagedConfig } from './use-managed';
 import { useOrg } from './use-org';
 import { extraCapabilitiesFromRoles } from '@/lib/incident-io/roles';
+import { useMemo } from 'react';
 
 /** What the policy sets that has no control of its own here. */
 function policyItems(managed: ManagedConfig): { label: string; value: string }[] {
@@ -22,6 +25,39 @@ function policyItems(managed: ManagedConfig): { label: string; value: string }[]
   if (managed.defaultIncidentType !== undefined) items.push({ label: 'Default incident type', value: managed.defaultIncidentType });
   if (managed.helpdeskOrigins?.length) items.push({ label: 'Help desks', value: managed.helpdeskOrigins.join(', ') });
   return items;
+}
+
+/** Where ticket counts go and the spike window, once connected. */
+function SupportLoopSection({ canEdit }: { canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const settings = useQuery(queries.settings());
+  const fields = useQuery(queries.numericFields());
+  const save = useMutation({
+    mutationFn: (values: SupportLoopValues) => send('settings/update', values),
+    onSuccess: (next) => queryClient.setQueryData(queries.settings().queryKey, next),
+  });
+  const values = useSupportValues(settings.data);
+  if (!values) return null;
+  return (
+    <SupportLoopSettings
+      values={values}
+      numericFields={fields.data?.fields ?? (fields.isError ? [] : undefined)}
+      canEdit={canEdit}
+      onSave={(next) => save.mutate(next)}
+      busy={save.isPending}
+      saved={save.isSuccess}
+      error={errorInfo(save.error ?? fields.error)}
+      min={SPIKE_WINDOW_BOUNDS.min}
+      max={SPIKE_WINDOW_BOUNDS.max}
+    />
+  );
+}
+
+/** One values object per stored settings object, so the form resets only when they really change. */
+function useSupportValues(settings: Settings | undefined): SupportLoopValues | null {
+  return useMemo(() => settings
+    ? { ticketCountFieldId: settings.ticketCountFieldId ?? null, spikeWindowMinutes: settings.spikeWindowMinutes ?? DEFAULT_SPIKE_WINDOW_MINUTES }
+    : null, [settings]);
 }
 
 export function SettingsView() {
@@ -76,6 +112,7 @@ export function SettingsView() {
           locked={managed.statusMapping !== undefined}
         />
       )}
+      <SupportLoopSection canEdit={data.capabilities?.canEdit ?? false} />
       <OrganisationPolicy items={policyItems(managed)} />
     </SettingsPanel>
   );

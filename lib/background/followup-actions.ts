@@ -2,7 +2,9 @@ import { AppError } from '@/lib/app-error';
 import type { CallContext } from '@/lib/messaging/handle';
 import { followupsItem } from '@/lib/storage';
 import { latestUpdate } from './incident-card';
-import { customerResolutionText } from '@/lib/helpdesk/status-snippet';
+import { customerResolutionText, customerStatusPageText } from '@/lib/helpdesk/status-snippet';
+import type { Incident, IncidentUpdate } from '@/lib/incident-io/schemas';
+import { statusPageWording, type WordingOptions } from './status-page-wording';
 import { connectedClient } from './client';
 import { followupQueue, type FollowupTicket, markDone } from './followups';
 import { askTab, readTicketTab } from './helpdesk-tab';
@@ -21,7 +23,7 @@ export async function insertResolutionUpdate(incidentId: string, externalId: str
   const [incident, updates, read] = await Promise.all([
     client.getIncident(incidentId), client.listIncidentUpdates(incidentId), readTicketTab(tabId),
   ]);
-  const text = customerResolutionText(incident, latestUpdate(updates)?.created_at);
+  const text = await resolutionTextOf(incident, updates);
   if (!text) {
     throw new AppError({
       kind: 'not_allowed',
@@ -55,16 +57,25 @@ function callerShows(url: string, ctx: CallContext): boolean {
   return ctx.level === 'agent' || sameTicketUrl(ctx.tabUrl, url);
 }
 
+/**
+ * The status page's own resolution words once its status page incident says resolved; until then the
+ * template (a page still saying "identified" would tell the customer it is broken after all).
+ */
+export async function resolutionTextOf(incident: Incident, updates: readonly IncidentUpdate[], options?: WordingOptions): Promise<string | null> {
+  const page = await statusPageWording(incident, options);
+  return page?.status === 'resolved' ? customerStatusPageText(incident, page) : customerResolutionText(incident, latestUpdate(updates)?.created_at);
+}
+
 /** Texts made in the last half minute: a ticket page asks on load, focus and each pushed change. */
 const TEXT_TTL_MS = 30_000;
 const texts = new Map<string, { at: number; text: Promise<string | null> }>();
-function resolutionText(incidentId: string, now = Date.now()): Promise<string | null> {
+function resolutionText(incidentId: string, options: WordingOptions, now = Date.now()): Promise<string | null> {
   const cached = texts.get(incidentId);
   if (cached && now - cached.at < TEXT_TTL_MS) return cached.text;
   const text = (async () => {
     const client = await connectedClient();
     const [incident, updates] = await Promise.all([client.getIncident(incidentId), client.listIncidentUpdates(incidentId)]);
-    return customerResolutionText(incident, latestUpdate(updates)?.created_at);
+    return resolutionTextOf(incident, updates, options);
   })();
   texts.set(incidentId, { at: now, text });
   text.catch(() => texts.delete(incidentId));
@@ -72,13 +83,13 @@ function resolutionText(incidentId: string, now = Date.now()): Promise<string | 
 }
 
 /** The ticket's pending follow-ups of public incidents, each with its resolution text. */
-export async function followupsForTicket(externalId: string, ctx: CallContext) {
+export async function followupsForTicket(externalId: string, ctx: CallContext, options: WordingOptions = {}) {
   const pending = followupQueue(await followupsItem.get())
     .map((entry) => ({ entry, ticket: entry.pending.find((t) => t.externalId === externalId) }))
     .filter((found): found is { entry: (typeof found)['entry']; ticket: FollowupTicket } => found.ticket !== undefined)
     .slice(0, 20);
   if (pending.length === 0 || !callerShows(pending[0]!.ticket.url, ctx)) return [];
-  const texts = await Promise.all(pending.map(({ entry }) => resolutionText(entry.incidentId)));
+  const texts = await Promise.all(pending.map(({ entry }) => resolutionText(entry.incidentId, options)));
   return pending.flatMap(({ entry }, i) => {
     const customerText = texts[i];
     return customerText ? [{ incidentId: entry.incidentId, reference: entry.reference, word: entry.ended?.word ?? 'resolved', customerText }] : [];

@@ -28,9 +28,10 @@ import { insertStatusUpdate } from './reply-insert';
 import { onCallHandlers } from './on-call';
 import { openSidePanel } from './side-panel';
 import { linksForTicket, relistIncident } from './incident-links';
-import { writeTicketCount } from './ticket-count';
+import { ticketCountHandlers, writeTicketCount } from './ticket-count';
 import { followupDone, followupsForTicket, insertResolutionUpdate, insertedFromTicket } from './followup-actions';
 import { statusPageHandlers } from './status-pages';
+import { statusPageWording } from './status-page-wording';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { spikeDeclarePrefill, suggestionsForTicket } from './suggestions';
@@ -265,7 +266,7 @@ export const handlers: Handlers = {
     return {};
   },
   'followups/insert': ({ incidentId, externalId, tabId }) => insertResolutionUpdate(incidentId, externalId, tabId),
-  'followups/ticket': async ({ externalId }, ctx) => ({ followups: await followupsForTicket(externalId, ctx) }),
+  'followups/ticket': async ({ externalId }, ctx) => ({ followups: await followupsForTicket(externalId, ctx, { spend: () => spendPageLookup(ctx) }) }),
   'followups/inserted': async ({ incidentId, externalId }, ctx) => {
     await insertedFromTicket(incidentId, externalId, ctx);
     return {};
@@ -275,11 +276,16 @@ export const handlers: Handlers = {
     const incident = await getIncident(ref, ctx);
     // Each call a page causes spends a token: a card is two of the tab's lookups.
     spendPageLookup(ctx);
-    return incidentCard(incident, await (await connectedClient()).listIncidentUpdates(incident.id));
+    // The status page's reads, when the incident has one, are shared per poll; a fresh one spends too.
+    const [updates, page] = await Promise.all([
+      (await connectedClient()).listIncidentUpdates(incident.id), statusPageWording(incident, { spend: () => spendPageLookup(ctx) }),
+    ]);
+    return incidentCard(incident, updates, page);
   },
   'helpdesk/ui': (_req, ctx) => injectHelpdeskUi(ctx.tabId, ctx.frameId),
   ...onCallHandlers,
   ...statusPageHandlers,
+  ...ticketCountHandlers,
 };
 
 

@@ -1,5 +1,5 @@
 import type { Incident, IncidentUpdate } from '@/lib/incident-io/schemas';
-import { customerStatusText } from '@/lib/helpdesk/status-snippet';
+import { customerStatusPageText, customerStatusText, type StatusPageWording } from '@/lib/helpdesk/status-snippet';
 import { toPublicIncident } from '@/lib/messaging/public-incident';
 import type { IncidentCard } from '@/lib/messaging/protocol';
 
@@ -10,9 +10,11 @@ export function latestUpdate(updates: readonly IncidentUpdate[]): IncidentUpdate
 
 /**
  * An incident as a card shows it, with the customer text from the one builder: the hover card,
- * the strip's "Insert update" and the side panel's reply all get their text from here.
+ * the strip's "Insert update" and the side panel's reply all get their text from here. With a status
+ * page incident, the text is in the status page's public words.
  */
-export function incidentCard(incident: Incident, updates: readonly IncidentUpdate[]): IncidentCard {
+export function incidentCard(incident: Incident, updates: readonly IncidentUpdate[], page?: StatusPageWording | null): IncidentCard {
   const latest = latestUpdate(updates);
-  return { incident: toPublicIncident(incident, latest), customerText: customerStatusText(incident, latest?.created_at) };
+  const customerText = page ? customerStatusPageText(incident, page) : customerStatusText(incident, latest?.created_at);
+  return { incident: toPublicIncident(incident, latest), customerText };
 }

@@ -2,6 +2,7 @@ import { AppError } from '@/lib/app-error';
 import { connectedClient } from './client';
 import { incidentCard } from './incident-card';
 import { askTab } from './helpdesk-tab';
+import { statusPageWording } from './status-page-wording';
 
 export interface InsertOutcome {
   inserted: boolean;
@@ -22,7 +23,7 @@ export async function insertStatusUpdate(incidentId: string, tabId: number): Pro
   const client = await connectedClient();
   const [incident, updates] = await Promise.all([client.getIncident(incidentId), client.listIncidentUpdates(incidentId)]);
   // The same builder and input as the strip's "Insert update" (incidents/card).
-  const text = incidentCard(incident, updates).customerText;
+  const text = incidentCard(incident, updates, await statusPageWording(incident)).customerText;
   if (!text) {
     throw new AppError({
       kind: 'not_allowed',

@@ -44,3 +44,18 @@ describe('writing the ticket count back to incident.io', () => {
     expect(editIncident).not.toHaveBeenCalled();
   });
 });
+
+describe('the numeric fields Settings offers', () => {
+  it('lists only numeric custom fields, id and name', async () => {
+    vi.resetModules();
+    const listCustomFields = vi.fn().mockResolvedValue([
+      { id: 'cf-1', name: 'Tickets', description: '', field_type: 'numeric' },
+      { id: 'cf-2', name: 'Affected product', description: '', field_type: 'single_select' },
+      { id: 'cf-3', name: 'Cost', description: '', field_type: 'numeric' },
+    ]);
+    vi.doMock('./client', () => ({ connectedClient: async () => ({ listCustomFields }), rateLimitState: {} }));
+    const { ticketCountHandlers } = await import('./ticket-count');
+    const ctx = { level: 'agent' as const };
+    expect(await ticketCountHandlers['customfields/numeric']({}, ctx as never)).toEqual({ fields: [{ id: 'cf-1', name: 'Tickets' }, { id: 'cf-3', name: 'Cost' }] });
+  });
+});

@@ -1,7 +1,8 @@
 import { capabilitiesFromRoles } from '@/lib/incident-io/roles';
 import type { IncidentAttachment } from '@/lib/incident-io/schemas';
+import type { Handlers } from '@/lib/messaging/handle';
 import { connectionItem, settingsItem } from '@/lib/storage';
-import type { IncidentIoClient } from './client';
+import { connectedClient, type IncidentIoClient } from './client';
 import { isTicketLink } from './followups';
 
 /**
@@ -24,3 +25,12 @@ export async function writeTicketCount(
   });
   return 'written';
 }
+
+/** Settings offers the numeric fields only: a count can't go into a text or select field. */
+export const ticketCountHandlers: Pick<Handlers, 'customfields/numeric'> = {
+  'customfields/numeric': async () => ({
+    fields: (await (await connectedClient()).listCustomFields())
+      .filter((field) => field.field_type === 'numeric')
+      .map(({ id, name }) => ({ id, name })),
+  }),
+};

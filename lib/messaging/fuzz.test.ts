@@ -97,6 +97,7 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'statuspages/list': {},
   'statuspages/for-incident': { incidentId: incident.id },
   'statuspages/publish': { incidentId: incident.id, idempotencyKey: 'copilot-status-1', statusPageId: 'sp-1', name: 'Checkout issues', status: 'investigating', message: 'Looking into it', notifySubscribers: false },
+  'customfields/numeric': {},
   'statuspages/update': { statusPageIncidentId: 'spi-1', message: 'Fixed', status: 'resolved', notifySubscribers: false },
 };
 

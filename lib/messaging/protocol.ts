@@ -206,6 +206,10 @@ export const protocol = {
   'spike/declare': { access: 'read', request: empty, response: z.object({ opened: z.boolean() }) },
   ...onCallProtocol,
   ...statusPageProtocol,
+  /** The organisation's numeric custom fields, for Settings' "Ticket count field" (issue 11 §5). */
+  'customfields/numeric': {
+    access: 'agent', request: empty, response: z.object({ fields: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  },
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;

@@ -17,7 +17,7 @@ export interface Spike {
   tickets: { title: string; url: string }[];
 }
 
-export const DEFAULT_SPIKE_WINDOW_MINUTES = 60;
+export { DEFAULT_SPIKE_WINDOW_MINUTES } from '@/lib/settings';
 export const SPIKE_MIN_TICKETS = 3;
 export const MAX_VIEWED_TEXT = 2_000;
 /** A busy hour: enough to see a spike, bounded so storage.session stays small. */
