@@ -38,5 +38,9 @@ export interface HelpdeskAdapter {
    */
   messageList(doc: Document): ArrayLike<Element>;
   findReplyEditor(doc: Document): Element | null;
+  /** The reply composer with its toolbar and send row (the extension's UI is placed clear of it). */
+  composerArea(doc: Document): Element | null;
+  /** The desk's own Send/Submit button for the reply. */
+  sendButton(doc: Document): Element | null;
 }
 
