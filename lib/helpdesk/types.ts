@@ -20,6 +20,8 @@ export interface Ticket {
   /** canonical ticket URL (no view, folder or tracking parts) */
   url: string;
   attachment: TicketAttachment;
+  /** Who wrote the ticket, as the desk shows it (suggestions rank an incident listing their company first). */
+  requester?: { email?: string; organisation?: string };
 }
 
 export interface HelpdeskAdapter {

@@ -62,7 +62,7 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
     askedFor = key;
     const mine = ++seq;
     const ticketKey = page.ticketKey;
-    void reads.sendRead('suggestions/ticket', { subject: ticket.subject, text: ticketText(page) }).then(
+    void reads.sendRead('suggestions/ticket', { subject: ticket.subject, text: ticketText(page), ...(ticket.requester ? { requester: ticket.requester } : {}) }).then(
       (reply) => {
         if (life.isValid && mine === seq && page.ticketKey === ticketKey) page.afterLayout(() => render(reply));
       },
