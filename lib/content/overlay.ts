@@ -6,13 +6,20 @@ const UI_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
-.strip, .card, .suggestions {
-  position: fixed; z-index: 2147483647; font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-  color: #1d2129; background: #fff; border: 1px solid #d5d8de; border-radius: 6px;
-  box-shadow: 0 4px 16px rgb(0 0 0 / .18);
+.dock, .card { position: fixed; z-index: 2147483647; }
+.dock, .card, .panel, .pill {
+  font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1d2129;
 }
-.strip { right: 12px; bottom: 12px; max-width: min(420px, calc(100vw - 24px)); padding: 6px 8px; display: grid; gap: 4px; }
-.suggestions { right: 12px; top: 12px; max-width: min(420px, calc(100vw - 24px)); padding: 6px 8px; display: grid; gap: 4px; }
+.card, .panel {
+  background: #fff; border: 1px solid #d5d8de; border-radius: 6px; box-shadow: 0 4px 16px rgb(0 0 0 / .18);
+}
+/* One column at the right edge; dock.ts sets top or bottom and the height clear of the desk's composer. */
+.dock { right: 12px; width: max-content; max-width: min(420px, calc(100vw - 24px)); display: flex; flex-direction: column; align-items: flex-end; gap: 4px; }
+.dock:not(:has(.slot > * > *)) { display: none; }
+.dock-body { display: grid; gap: 4px; min-height: 0; overflow: auto; overscroll-behavior: contain; }
+.slot:empty { display: none; }
+.pill { flex: none; border-radius: 999px; padding: 2px 10px; background: #2b59c3; border-color: #2b59c3; color: #fff; box-shadow: 0 2px 8px rgb(0 0 0 / .18); }
+.panel { padding: 6px 8px; display: grid; gap: 4px; }
 .list { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
 .card { max-width: 320px; padding: 8px 10px; display: grid; gap: 3px; }
 .row { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
@@ -28,7 +35,7 @@ button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .close { margin-left: auto; border: none; background: none; }
 .name { font-weight: 600; text-align: left; border: none; background: none; padding: 0; color: #2b59c3; }
 @media (prefers-color-scheme: dark) {
-  .strip, .card, .suggestions { color: #e6e8ec; background: #17191d; border-color: #3a3f48; }
+  .card, .panel { color: #e6e8ec; background: #17191d; border-color: #3a3f48; }
   button { background: #22252b; border-color: #3a3f48; }
   .label, .muted { color: #a3a9b5; }
   .name { color: #7ea2ff; }

@@ -45,7 +45,7 @@ export function renderStrip(container: HTMLElement, model: StripModel, actions: 
     button(doc, 'Link this ticket…', actions.link),
     button(doc, '×', actions.dismiss, { class: 'close', 'aria-label': 'Dismiss for this ticket' })));
   container.replaceChildren(
-    h(doc, 'section', { class: 'strip', role: 'region', 'aria-label': 'Incident Copilot' },
+    h(doc, 'section', { class: 'strip panel', role: 'region', 'aria-label': 'Incident Copilot' },
       ...rows,
       note),
   );

@@ -7,6 +7,7 @@ interface TicketFields {
   url: string;
   /** the number agents see when it differs from the URL's id (Zammad, FreeScout, osTicket) */
   displayNumber?: string;
+  requester?: Ticket['requester'];
 }
 
 /**
@@ -27,5 +28,8 @@ export function buildTicket(
     title: fields.subject ? `${label}: ${fields.subject}` : label,
     url: fields.url,
   };
-  return { desk: desk.id, id: fields.id, subject: fields.subject, url: fields.url, attachment };
+  return {
+    desk: desk.id, id: fields.id, subject: fields.subject, url: fields.url, attachment,
+    ...(fields.requester ? { requester: fields.requester } : {}),
+  };
 }

@@ -20,6 +20,8 @@ export interface Ticket {
   /** canonical ticket URL (no view, folder or tracking parts) */
   url: string;
   attachment: TicketAttachment;
+  /** Who wrote the ticket, as the desk shows it (suggestions rank an incident listing their company first). */
+  requester?: { email?: string; organisation?: string };
 }
 
 export interface HelpdeskAdapter {
@@ -38,5 +40,9 @@ export interface HelpdeskAdapter {
    */
   messageList(doc: Document): ArrayLike<Element>;
   findReplyEditor(doc: Document): Element | null;
+  /** The reply composer with its toolbar and send row (the extension's UI is placed clear of it). */
+  composerArea(doc: Document): Element | null;
+  /** The desk's own Send/Submit button for the reply. */
+  sendButton(doc: Document): Element | null;
 }
 

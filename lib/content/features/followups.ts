@@ -4,12 +4,9 @@ import { sendRead } from '../ext';
 import { button, h } from '../h';
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
-import { mountOverlay } from '../overlay';
+import { dockOf } from '../dock';
 
 type TicketFollowup = HelpdeskResponseOf<'followups/ticket'>['followups'][number];
-
-/** Bottom left: the strip holds the bottom right, and a desk's send row sits under its composer. */
-const FOLLOWUPS_CSS = '.followups { left: 12px; bottom: 12px; }';
 
 /**
  * "Insert resolution update" on a ticket whose linked incident ended (the side panel's Follow-ups):
@@ -29,12 +26,8 @@ export function init(page: HelpdeskPage, life: PageLife): void {
     if (followups.length === 0 && !note) return void box?.replaceChildren();
     const doc = page.doc;
     if (!box) {
-      box = h(doc, 'div', { role: 'region', 'aria-label': 'Follow-ups', class: 'card followups' });
-      const overlay = page.ui(mountOverlay);
-      const sheet = new page.view.CSSStyleSheet();
-      sheet.replaceSync(FOLLOWUPS_CSS);
-      overlay.shadow.adoptedStyleSheets = [...overlay.shadow.adoptedStyleSheets, sheet];
-      overlay.shadow.append(box);
+      box = h(doc, 'div', { role: 'region', 'aria-label': 'Follow-ups', class: 'panel followups' });
+      dockOf(page, life).slot('followups').append(box);
     }
     const rows = followups.map((followup) => h(doc, 'p', { class: 'row' },
       h(doc, 'span', { class: 'summary' }, `${followup.reference} ${followup.word}`),

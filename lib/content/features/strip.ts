@@ -2,7 +2,7 @@ import { insertUpdate, openIncident } from '../actions';
 import { createCardLookup } from '../card-lookup';
 import { sendRead } from '../ext';
 import { h } from '../h';
-import { mountOverlay } from '../overlay';
+import { dockOf } from '../dock';
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
 import { refMatches } from '../ref-scan';
@@ -18,7 +18,7 @@ export const pageRefs = (page: HelpdeskPage): string[] =>
  * "Insert update" and "Link this ticket…". Drawn after the next layout (writes after the view
  * scan's reads), and only when what it shows changed.
  */
-export function init(page: HelpdeskPage, _life: PageLife): void {
+export function init(page: HelpdeskPage, life: PageLife): void {
   const lookup = createCardLookup(async (ref) => sendRead('incidents/card', { ref }));
   /** Dismissed tickets, for this tab's life: see `dismiss` for why nothing is persisted. */
   const dismissed = new Set<string>();
@@ -40,7 +40,7 @@ export function init(page: HelpdeskPage, _life: PageLife): void {
     if (!model) return void box?.replaceChildren();
     if (!box) {
       box = h(page.doc, 'div');
-      page.ui(mountOverlay).shadow.append(box);
+      dockOf(page, life).slot('strip').append(box);
     }
     renderStrip(box, model, {
       open: (ref) => void openIncident(ref, note),

@@ -5,7 +5,7 @@ import { sendRead } from '../ext';
 import { button, h } from '../h';
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
-import { mountOverlay } from '../overlay';
+import { dockOf } from '../dock';
 import { showStripNote } from '../strip';
 
 type Reply = HelpdeskResponseOf<'suggestions/ticket'>;
@@ -62,7 +62,7 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
     askedFor = key;
     const mine = ++seq;
     const ticketKey = page.ticketKey;
-    void reads.sendRead('suggestions/ticket', { subject: ticket.subject, text: ticketText(page) }).then(
+    void reads.sendRead('suggestions/ticket', { subject: ticket.subject, text: ticketText(page), ...(ticket.requester ? { requester: ticket.requester } : {}) }).then(
       (reply) => {
         if (life.isValid && mine === seq && page.ticketKey === ticketKey) page.afterLayout(() => render(reply));
       },
@@ -76,7 +76,7 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
     const doc = page.doc;
     if (!box) {
       box = h(doc, 'div');
-      page.ui(mountOverlay).shadow.append(box);
+      dockOf(page, life).slot('suggestions').append(box);
     }
     const rows: HTMLElement[] = reply.suggestions.map(({ incident, matched, reason, customerLine }) => {
       const ref = incident.reference;
@@ -92,7 +92,7 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
         button(doc, 'Link…', () => void link(ref), { 'aria-label': `Link… this ticket to ${ref}` }));
     });
     const spike = reply.spike;
-    box.replaceChildren(h(doc, 'section', { class: 'suggestions', role: 'region', 'aria-label': 'Suggested incidents' },
+    box.replaceChildren(h(doc, 'section', { class: 'suggestions panel', role: 'region', 'aria-label': 'Suggested incidents' },
       rows.length > 0 && h(doc, 'ul', { class: 'list' }, ...rows),
       spike && h(doc, 'div', { class: 'row' },
         button(doc, `${spike.count} similar tickets: declare an incident?`, () => void declareSpike())),

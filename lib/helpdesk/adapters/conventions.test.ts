@@ -35,4 +35,13 @@ describe.each(files)('adapters/%s', (file) => {
     const { doc } = loadFixture(id as (typeof FIXTURES)[number]);
     expect(detectAdapter(doc, new URL(fixtureUrl(id as (typeof FIXTURES)[number])))?.id).toBe(id);
   });
+
+  it('finds the send button inside a composer area that holds the reply editor (the UI keeps clear of both)', () => {
+    const { doc } = loadFixture(id as (typeof FIXTURES)[number]);
+    const send = adapter!.sendButton(doc);
+    const composer = adapter!.composerArea(doc);
+    expect(send?.matches('button, input[type="submit"]'), 'a button').toBe(true);
+    expect(send?.textContent?.trim() || send?.getAttribute('value')).toMatch(/send|submit|post|update/i);
+    expect(composer?.contains(adapter!.findReplyEditor(doc))).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-import { capture, firstText, matchList } from '../dom';
+import { capture, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
@@ -17,6 +17,10 @@ const EDITOR = [
   'textarea#body',
 ];
 
+/** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
+const COMPOSER = ['.conv-reply-block', '#form-reply'];
+const SEND = ['#form-reply [type="submit"]'];
+
 export const freescout: HelpdeskAdapter = {
   id: 'freescout',
   name: 'FreeScout',
@@ -34,6 +38,8 @@ export const freescout: HelpdeskAdapter = {
   },
   messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
+  composerArea: (doc) => firstMatch(doc, COMPOSER),
+  sendButton: (doc) => firstMatch(doc, SEND),
 };
 
 /* Test URLs

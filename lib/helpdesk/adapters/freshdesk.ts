@@ -1,4 +1,4 @@
-import { capture, documentTitle, firstText, matchList } from '../dom';
+import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
@@ -16,6 +16,10 @@ const EDITOR = [
   '.fr-element[contenteditable="true"]',
 ];
 
+/** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
+const COMPOSER = ['.reply-editor', '.fr-box'];
+const SEND = ['[data-test-id="send-reply"]', '.reply-editor [type="submit"]'];
+
 export const freshdesk: HelpdeskAdapter = {
   id: 'freshdesk',
   name: 'Freshdesk',
@@ -31,6 +35,8 @@ export const freshdesk: HelpdeskAdapter = {
   },
   messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
+  composerArea: (doc) => firstMatch(doc, COMPOSER),
+  sendButton: (doc) => firstMatch(doc, SEND),
 };
 
 /* Test URLs

@@ -1,4 +1,4 @@
-import { capture, documentTitle, firstText, matchList } from '../dom';
+import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
@@ -19,7 +19,12 @@ const MESSAGES = [
 
 const viewer = (doc: Document) => doc.querySelector(VIEWER.join(', ')) ?? doc;
 
+/** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
+const COMPOSER = ['[class^="composer__StyledComposer"]', '[aria-label="Reply composer"]'];
+const SEND = ['[class^="composer__StyledComposer"] > button:last-of-type', '[aria-label="Reply composer"] > button:last-of-type'];
+
 /** Front's composer framework is unverified (helpdesk.md): the editor is discovered, not named. */
+
 export const front: HelpdeskAdapter = {
   id: 'front',
   name: 'Front',
@@ -37,6 +42,8 @@ export const front: HelpdeskAdapter = {
   },
   messageList: (doc) => matchList(viewer(doc), MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(viewer(doc)) ?? largestReplyEditor(doc),
+  composerArea: (doc) => firstMatch(viewer(doc), COMPOSER),
+  sendButton: (doc) => firstMatch(viewer(doc), SEND),
 };
 
 /* Test URLs

@@ -51,6 +51,9 @@ export const generic: HelpdeskAdapter = {
   },
   messageList: (doc) => matchList(doc, GENERIC_MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(doc),
+  // An unknown desk's reply is a form around its editor, sent by the form's submit button.
+  composerArea: (doc) => largestReplyEditor(doc)?.closest('form') ?? largestReplyEditor(doc),
+  sendButton: (doc) => largestReplyEditor(doc)?.closest('form')?.querySelector('[type="submit"]') ?? null,
 };
 
 /* Test URLs

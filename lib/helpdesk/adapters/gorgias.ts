@@ -1,14 +1,19 @@
-import { capture, documentTitle, firstText, matchList } from '../dom';
+import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 import { GENERIC_MESSAGES, GENERIC_SUBJECT } from './generic';
+
+/** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
+const COMPOSER = ['.TicketReplyEditor'];
+const SEND = ['.TicketReplyEditor > button:last-of-type'];
 
 /**
  * No public selectors are known for Gorgias (helpdesk.md): its URL identifies the ticket, the rest
  * is generic discovery (ARIA, headings, the largest reply editor) until a fixture from the live app
  * says otherwise.
  */
+
 export const gorgias: HelpdeskAdapter = {
   id: 'gorgias',
   name: 'Gorgias',
@@ -24,6 +29,8 @@ export const gorgias: HelpdeskAdapter = {
   },
   messageList: (doc) => matchList(doc, GENERIC_MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(doc),
+  composerArea: (doc) => firstMatch(doc, COMPOSER),
+  sendButton: (doc) => firstMatch(doc, SEND),
 };
 
 /* Test URLs

@@ -1,4 +1,4 @@
-import { capture, documentTitle, firstText, matchList } from '../dom';
+import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
@@ -18,6 +18,10 @@ const EDITOR = [
   '[role="textbox"][aria-label="Reply Editor"]',
 ];
 
+/** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
+const COMPOSER = ['[data-cy="ConvoEditor"]'];
+const SEND = ['[data-cy="SendButton"]'];
+
 export const helpscout: HelpdeskAdapter = {
   id: 'helpscout',
   name: 'Help Scout',
@@ -35,6 +39,8 @@ export const helpscout: HelpdeskAdapter = {
   },
   messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
+  composerArea: (doc) => firstMatch(doc, COMPOSER),
+  sendButton: (doc) => firstMatch(doc, SEND),
 };
 
 /* Test URLs

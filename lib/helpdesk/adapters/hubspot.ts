@@ -1,4 +1,4 @@
-import { capture, firstText, matchList } from '../dom';
+import { capture, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
@@ -16,10 +16,15 @@ const SUBJECT = [
 
 const appRoot = (doc: Document) => doc.querySelector(APP_ROOT.join(', ')) ?? doc;
 
+/** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
+const COMPOSER = ['[data-test-id="reply-editor"]'];
+const SEND = ['[data-test-id="reply-editor-send-button"]', '[data-test-id="reply-editor"] > button:last-of-type'];
+
 /**
  * HubSpot renames its test-ids often and its thread and composer markup is unverified
  * (helpdesk.md), so messages and the editor come from ARIA and generic discovery inside the app.
  */
+
 export const hubspot: HelpdeskAdapter = {
   id: 'hubspot',
   name: 'HubSpot',
@@ -37,6 +42,8 @@ export const hubspot: HelpdeskAdapter = {
   },
   messageList: (doc) => matchList(appRoot(doc), GENERIC_MESSAGES),
   findReplyEditor: (doc) => largestReplyEditor(appRoot(doc)),
+  composerArea: (doc) => firstMatch(appRoot(doc), COMPOSER),
+  sendButton: (doc) => firstMatch(appRoot(doc), SEND),
 };
 
 /* Test URLs

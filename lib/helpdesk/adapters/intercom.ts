@@ -1,4 +1,4 @@
-import { capture, firstText, matchList } from '../dom';
+import { capture, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
@@ -24,6 +24,10 @@ const EDITOR = [
 /** Notes have their own composer; a customer update must go into the reply. */
 const notInNote = (el: Element) => el.closest('.o__note') === null;
 
+/** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
+const COMPOSER = ['[data-conversation-reply-composer]'];
+const SEND = ['[data-testid="reply-send-button"]', '[data-conversation-reply-composer] [type="submit"]'];
+
 export const intercom: HelpdeskAdapter = {
   id: 'intercom',
   name: 'Intercom',
@@ -47,6 +51,8 @@ export const intercom: HelpdeskAdapter = {
     return stream ? matchList(stream, MESSAGES) : [];
   },
   findReplyEditor: (doc) => firstEditor(doc, EDITOR, notInNote),
+  composerArea: (doc) => firstMatch(doc, COMPOSER),
+  sendButton: (doc) => firstMatch(doc, SEND),
 };
 
 /* Test URLs

@@ -1,4 +1,4 @@
-import { capture, documentTitle, firstText, matchList } from '../dom';
+import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
@@ -25,6 +25,10 @@ function redactorFor(doc: Document, textareaSelector: string): Element | null {
   return box ? firstEditor(box, ['[contenteditable="true"]']) : null;
 }
 
+/** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
+const COMPOSER = ['form#reply'];
+const SEND = ['form#reply [type="submit"]'];
+
 export const osticket: HelpdeskAdapter = {
   id: 'osticket',
   name: 'osTicket',
@@ -43,6 +47,8 @@ export const osticket: HelpdeskAdapter = {
   messageList: (doc) => matchList(doc, MESSAGES),
   // Public reply (not #internal_note); a plain textarea when rich text is turned off.
   findReplyEditor: (doc) => redactorFor(doc, 'textarea#response') ?? firstEditor(doc, ['form#reply [contenteditable="true"]', 'textarea#response']),
+  composerArea: (doc) => firstMatch(doc, COMPOSER),
+  sendButton: (doc) => firstMatch(doc, SEND),
 };
 
 /* Test URLs

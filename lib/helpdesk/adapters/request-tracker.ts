@@ -1,4 +1,4 @@
-import { capture, documentTitle, firstText, matchList } from '../dom';
+import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
@@ -20,6 +20,10 @@ const EDITOR = [
   'textarea[name="UpdateContent"]',
 ];
 
+/** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
+const COMPOSER = ['form#TicketUpdate', 'form[name="TicketUpdate"]'];
+const SEND = ['input[name="SubmitTicket"]', 'form#TicketUpdate [type="submit"]'];
+
 export const requestTracker: HelpdeskAdapter = {
   id: 'request-tracker',
   name: 'RT',
@@ -38,6 +42,8 @@ export const requestTracker: HelpdeskAdapter = {
   },
   messageList: (doc) => matchList(doc, MESSAGES),
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
+  composerArea: (doc) => firstMatch(doc, COMPOSER),
+  sendButton: (doc) => firstMatch(doc, SEND),
 };
 
 /* Test URLs

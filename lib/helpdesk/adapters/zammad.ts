@@ -1,4 +1,4 @@
-import { capture, documentTitle, firstText, matchList } from '../dom';
+import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
@@ -24,6 +24,10 @@ const EDITOR = [
 
 const activeTab = (doc: Document) => doc.querySelector(ACTIVE_TAB.join(', ')) ?? doc;
 
+/** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
+const COMPOSER = ['.article-add', '.article-new'];
+const SEND = ['.ticketZoom-controls button'];
+
 export const zammad: HelpdeskAdapter = {
   id: 'zammad',
   name: 'Zammad',
@@ -43,6 +47,8 @@ export const zammad: HelpdeskAdapter = {
   },
   messageList: (doc) => matchList(activeTab(doc), MESSAGES),
   findReplyEditor: (doc) => firstEditor(activeTab(doc), EDITOR),
+  composerArea: (doc) => firstMatch(activeTab(doc), COMPOSER),
+  sendButton: (doc) => firstMatch(activeTab(doc), SEND),
 };
 
 /* Test URLs

@@ -1,4 +1,4 @@
-import { capture, documentTitle, firstText, matchList } from '../dom';
+import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
@@ -35,6 +35,10 @@ function activePane(doc: Document): Document | Element {
   return doc;
 }
 
+/** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
+const COMPOSER = ['#editor-view', '[data-test-id="omnicomposer-rich-text-ckeditor"]'];
+const SEND = ['[data-test-id="submit_button-button"]', 'footer [type="submit"]'];
+
 export const zendesk: HelpdeskAdapter = {
   id: 'zendesk',
   name: 'Zendesk',
@@ -50,6 +54,8 @@ export const zendesk: HelpdeskAdapter = {
   },
   messageList: (doc) => matchList(activePane(doc), MESSAGES),
   findReplyEditor: (doc) => firstEditor(activePane(doc), EDITOR),
+  composerArea: (doc) => firstMatch(activePane(doc), COMPOSER),
+  sendButton: (doc) => firstMatch(activePane(doc), SEND),
 };
 
 /* Test URLs
