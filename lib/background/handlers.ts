@@ -31,6 +31,7 @@ import { linksForTicket, relistIncident } from './incident-links';
 import { writeTicketCount } from './ticket-count';
 import { followupDone, followupsForTicket, insertResolutionUpdate, insertedFromTicket } from './followup-actions';
 import { statusPageHandlers } from './status-pages';
+import { customFieldHandlers } from './custom-fields';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { spikeDeclarePrefill, suggestionsForTicket } from './suggestions';
@@ -280,6 +281,7 @@ export const handlers: Handlers = {
   'helpdesk/ui': (_req, ctx) => injectHelpdeskUi(ctx.tabId, ctx.frameId),
   ...onCallHandlers,
   ...statusPageHandlers,
+  ...customFieldHandlers,
 };
 
 

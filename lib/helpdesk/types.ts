@@ -20,6 +20,7 @@ export interface Ticket {
   /** canonical ticket URL (no view, folder or tracking parts) */
   url: string;
   attachment: TicketAttachment;
+  requester?: { email?: string; organisation?: string };
 }
 
 export interface HelpdeskAdapter {

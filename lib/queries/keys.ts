@@ -2,6 +2,7 @@ import { activeTabQuery } from './active-tab';
 import { attachmentsQuery, attachmentsScope } from './attachments';
 import { catalogQuery } from './catalog';
 import { connectionQuery } from './connection';
+import { catalogSearchQuery, customFieldsQuery } from './custom-fields';
 import { incidentQuery, incidentScope } from './incident';
 import { incidentUpdatesQuery } from './incident-updates';
 import { openIncidentsQuery } from './open-incidents';
@@ -27,6 +28,8 @@ export const queries = {
   watch: watchQuery,
   sites: sitesQuery,
   activeTab: activeTabQuery,
+  customFields: customFieldsQuery,
+  catalogSearch: catalogSearchQuery,
   /** Invalidation scopes (no query of their own). */
   allIncidents: () => incidentScope,
   allAttachments: () => attachmentsScope,
