@@ -288,7 +288,7 @@ export function DeclareForm(props: DeclareFormProps) {
         {fieldError('visibility')}
       </div>
       {props.customFields === undefined
-        ? <p className="hint" role="status">Loading custom fields…</p>
+        ? <p className="hint">Loading custom fields…</p>
         : (
           <CustomFieldControls
             fields={props.customFields}
