@@ -1,7 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { DeclareDraft } from '@/lib/declare-draft';
 import type { ErrorInfo } from '@/lib/incident-io/errors';
-import type { IncidentType, Severity } from '@/lib/incident-io/schemas';
+import { buildCustomFieldEntries } from '@/lib/incident-io/custom-field-values';
+import type { CustomFieldEntryPayload, IncidentType, Severity } from '@/lib/incident-io/schemas';
+import type { CatalogChoice } from './catalog-combobox';
+import { CustomFieldControls, type FieldWithOptions } from './custom-field-controls';
 import { ErrorAlert } from './error-alert';
 import { IncidentLink } from './external-link';
 import { bySeverityDesc } from './severity-chip';
@@ -15,6 +18,8 @@ export interface DeclareSubmission {
   incidentTypeId?: string;
   startAs: 'triage' | 'active';
   visibility: 'public' | 'private';
+  /** The custom fields' values, typed per field (empty fields left out). */
+  customFieldEntries?: CustomFieldEntryPayload[];
 }
 
 /** The chosen type, else the org's default one. */
@@ -54,6 +59,11 @@ export interface DeclareFormProps {
   busy?: boolean;
   onSubmit: (submission: DeclareSubmission) => void;
   onDiscard: () => void;
+  /** The org's custom fields; undefined while they load (the form paints without them). */
+  customFields?: readonly FieldWithOptions[];
+  /** Problems by custom field id (a 422 naming the field). */
+  customFieldErrors?: Record<string, string>;
+  searchCatalog?: (catalogTypeId: string, query: string) => Promise<CatalogChoice[]>;
   /** Set after a successful declare. */
   created?: { reference: string; permalink?: string } | null;
   defaultOpen?: boolean;
@@ -68,6 +78,8 @@ export function DeclareForm(props: DeclareFormProps) {
   // A saved draft reopens the form, so closing the panel mid-sentence loses nothing.
   const [open, setOpen] = useState(() => props.defaultOpen === true || isDirty(draft));
   const [triedEmptyName, setTriedEmptyName] = useState(false);
+  // Values that can't be sent (a numeric field holding words), found on Declare.
+  const [valueProblems, setValueProblems] = useState<Record<string, string>>({});
   const successRef = useRef<HTMLDivElement>(null);
   const [shownCreated, setShownCreated] = useState(created?.reference);
   if (created?.reference !== shownCreated) {
@@ -113,7 +125,10 @@ export function DeclareForm(props: DeclareFormProps) {
       nameInput.current?.focus();
       return;
     }
-    props.onSubmit(toSubmission(draft, incidentTypes));
+    const { entries, problems } = buildCustomFieldEntries(props.customFields?.map((f) => f.field) ?? [], draft.customFields ?? {});
+    setValueProblems(Object.fromEntries(problems.map((p) => [p.fieldId, p.message])));
+    if (problems.length) return;
+    props.onSubmit({ ...toSubmission(draft, incidentTypes), ...(entries.length ? { customFieldEntries: entries } : {}) });
   }
 
   function discard() {
@@ -272,6 +287,20 @@ export function DeclareForm(props: DeclareFormProps) {
         )}
         {fieldError('visibility')}
       </div>
+      {props.customFields === undefined
+        ? <p className="hint">Loading custom fields…</p>
+        : (
+          <CustomFieldControls
+            fields={props.customFields}
+            values={draft.customFields ?? {}}
+            errors={{ ...props.customFieldErrors, ...valueProblems }}
+            onChange={(fieldId, value) => {
+              setValueProblems(({ [fieldId]: _fixed, ...rest }) => rest);
+              update({ customFields: { ...draft.customFields, [fieldId]: value } });
+            }}
+            searchCatalog={props.searchCatalog ?? (async () => [])}
+          />
+        )}
       {otherErrors.length > 0 && (
         <ul className="field-error" aria-label="Other problems">
           {otherErrors.map(([field, message]) => (

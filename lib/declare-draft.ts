@@ -1,5 +1,16 @@
 import { z } from 'zod/mini';
-import { ticketRefSchema } from '@/lib/panel-intent';
+import type { FieldValue } from '@/lib/incident-io/custom-field-values';
+import { requesterSchema, ticketRefSchema } from '@/lib/panel-intent';
+
+/** One custom field's value in the draft (see FieldValue): plain data, so storage keeps it. */
+const id = z.string().check(z.maxLength(200));
+export const fieldValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('options'), optionIds: z.array(id).check(z.maxLength(100)) }),
+  z.object({ kind: z.literal('catalog'), entries: z.array(z.object({ id, name: z.string().check(z.maxLength(500)) })).check(z.maxLength(100)) }),
+  z.object({ kind: z.literal('text'), text: z.string().check(z.maxLength(10_000)) }),
+]);
+// The draft's schema and the payload builder's type are one shape.
+fieldValueSchema satisfies z.ZodMiniType<FieldValue>;
 
 /**
  * What the agent has typed into the declare form so far. Stored (lib/storage.ts) so it survives closing
@@ -14,6 +25,13 @@ export const declareDraftSchema = z.object({
   incidentTypeId: z.string(),
   startAs: z.enum(['triage', 'active']),
   isPrivate: z.boolean(),
+  /** Custom field values by field id; a field left untouched has none. */
+  customFields: z.optional(z.record(z.string(), fieldValueSchema)),
+  /**
+   * The ticket's requester when declared from a ticket page: the form prefills an empty
+   * catalog-backed customer field with the matching catalog entry.
+   */
+  requester: z.optional(requesterSchema),
 });
 export type DeclareDraft = z.infer<typeof declareDraftSchema>;
 
@@ -38,7 +56,10 @@ export const storedDraftSchema = z.object({
    * Text offered while the agent had a draft (context menu, shortcut, Copilot): it replaces the
    * draft only when the agent says so.
    */
-  offer: z.optional(z.object({ name: z.string(), summary: z.string(), severityId: z.string(), linkTickets: z.optional(z.array(ticketRefSchema)) })),
+  offer: z.optional(z.object({
+    name: z.string(), summary: z.string(), severityId: z.string(), linkTickets: z.optional(z.array(ticketRefSchema)),
+    requester: z.optional(requesterSchema),
+  })),
   /** Tickets to link once declared (a spike of similar tickets); listed under the form. */
   linkTickets: z.optional(z.array(ticketRefSchema)),
 });

@@ -6,6 +6,12 @@ import { isWebUrl } from '@/lib/web-url';
 /** Ticket links shown to the agent and stored in incident.io: web URLs only (never `javascript:`). */
 const webUrl = z.url().check(z.maxLength(2000), z.refine(isWebUrl, 'Only http(s) URLs'));
 
+/** Who wrote the ticket, as the desk shows it (the declare form's customer prefill). */
+export const requesterSchema = z.object({
+  email: z.optional(z.string().check(z.maxLength(320))),
+  organisation: z.optional(z.string().check(z.maxLength(200))),
+});
+
 export const ticketRefSchema = z.object({
   desk: z.string().check(z.maxLength(40)),
   id: z.string().check(z.maxLength(200)),
@@ -17,6 +23,7 @@ export const ticketRefSchema = z.object({
     title: z.string().check(z.maxLength(1000)),
     url: webUrl,
   }),
+  requester: z.optional(requesterSchema),
 });
 export type TicketRef = z.infer<typeof ticketRefSchema>;
 
@@ -29,6 +36,8 @@ export const declarePrefillSchema = z.object({
    * the form lists them, and the agent's Declare is the confirmation.
    */
   linkTickets: z.optional(z.array(ticketRefSchema).check(z.maxLength(20))),
+  /** The ticket's requester when declared from a ticket page: prefills a customer field. */
+  requester: z.optional(requesterSchema),
 });
 export type DeclarePrefill = z.infer<typeof declarePrefillSchema>;
 

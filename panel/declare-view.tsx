@@ -1,10 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConfirmCard } from '@/components/confirm-card';
 import { DeclareForm, type DeclareSubmission } from '@/components/declare-form';
 import { type DeclareDraft, EMPTY_DECLARE_DRAFT, type StoredDraft } from '@/lib/declare-draft';
 import { DECLARE_WAIT, type ErrorInfo } from '@/lib/incident-io/errors';
-import type { CreateIncidentPayload } from '@/lib/incident-io/schemas';
+import { fieldIdForErrorPath } from '@/lib/incident-io/custom-field-values';
+import type { CreateIncidentPayload, CustomFieldEntryPayload } from '@/lib/incident-io/schemas';
 import { managedDeclareDefaults, WRITES_NOT_ALLOWED_MESSAGE } from '@/lib/managed';
 import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
@@ -48,14 +49,29 @@ export function usePersistentDraft() {
       setStored(value);
     });
   }, []);
-  const save = (next: StoredDraft | null) => {
+  const save = useCallback((next: StoredDraft | null) => {
     setStored(next);
     pending.current.push(next);
     // Bounded: a write storage never echoes (same value twice) must not keep its slot for ever.
     if (pending.current.length > 50) pending.current.shift();
     void declareDraftItem.set(next);
-  };
+  }, []);
   return { stored, save };
+}
+
+/**
+ * A 422's fields split into the custom fields they name (by the entries' positions in what was
+ * sent) and the rest (keyed by payload field, shown by the form as before).
+ */
+export function splitFieldErrors(fields: Record<string, string> | undefined, sent: readonly CustomFieldEntryPayload[]) {
+  const custom: Record<string, string> = {};
+  const other: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fields ?? {})) {
+    const fieldId = fieldIdForErrorPath(path, sent);
+    if (fieldId) custom[fieldId] = custom[fieldId] ? `${custom[fieldId]}; ${message}` : message;
+    else other[path] = message;
+  }
+  return { custom, other };
 }
 
 type Attempt = { phase: 'idle' } | { phase: 'waiting'; slow: boolean } | { phase: 'failed'; error: ErrorInfo };
@@ -115,6 +131,14 @@ export function DeclareView() {
   const org = useOrg();
   const managed = useManagedConfig();
   const { stored, save } = usePersistentDraft();
+  // After the form's first paint: the query runs once the view has mounted.
+  const fields = useQuery({ ...queries.customFields(), enabled: stored !== undefined && org.capabilities?.canCreate === true });
+  const sent = useRef<CustomFieldEntryPayload[]>([]);
+  const searchCatalog = useCallback(
+    (catalogTypeId: string, query: string) => queryClient.fetchQuery(queries.catalogSearch(catalogTypeId, query)),
+    [queryClient],
+  );
+  usePrefillCustomer(stored, fields.data, save);
   const [created, setCreated] = useState<{ reference: string; permalink?: string } | null>(null);
   const [linked, setLinked] = useState<{ reference: string; done: number; failed: TicketRef[] } | null>(null);
   const { attempt, declare, reset } = useDeclare(async (incident, key) => {
@@ -144,6 +168,7 @@ export function DeclareView() {
   // A new draft starts from the organisation's default severity and type, if its policy sets them.
   const draft = stored?.draft ?? { ...EMPTY_DECLARE_DRAFT, ...managedDeclareDefaults(managed, org.severities, org.types) };
   const error = attempt.phase === 'failed' ? attempt.error : null;
+  const fieldErrors = error?.kind === 'validation' ? splitFieldErrors(error.fields, sent.current) : undefined;
   const offer = stored?.offer;
   const toLink = stored?.linkTickets ?? [];
   return (
@@ -168,12 +193,16 @@ export function DeclareView() {
         }}
         severities={org.severities}
         incidentTypes={org.types}
-        fieldErrors={error?.kind === 'validation' ? error.fields : undefined}
+        fieldErrors={fieldErrors?.other}
+        customFieldErrors={fieldErrors?.custom}
+        customFields={fields.data ?? (fields.isError ? [] : undefined)}
+        searchCatalog={searchCatalog}
         error={error}
         busy={attempt.phase === 'waiting'}
         onSubmit={(submission: DeclareSubmission) => {
           const key = stored?.idempotencyKey ?? newIdempotencyKey();
           if (!stored) save({ draft, idempotencyKey: key });
+          sent.current = submission.customFieldEntries ?? [];
           declare(createPayload(submission, key, org.statuses, org.mapping), key);
         }}
         onDiscard={() => {
@@ -203,4 +232,39 @@ export function DeclareView() {
       )}
     </>
   );
+}
+
+/**
+ * Declared from a ticket page: an empty customer field gets the catalog entry matching the ticket's
+ * requester (email domain, else organisation), once; the requester is then dropped from the draft.
+ */
+function usePrefillCustomer(
+  stored: StoredDraft | null | undefined,
+  fields: readonly { field: { id: string; catalog_type_id?: string }; customer: boolean }[] | undefined,
+  save: (next: StoredDraft | null) => void,
+) {
+  const requester = stored?.draft.requester;
+  const latest = useRef(stored);
+  latest.current = stored;
+  useEffect(() => {
+    if (!requester || !fields) return;
+    let cancelled = false;
+    void (async () => {
+      const found: Record<string, { kind: 'catalog'; entries: { id: string; name: string }[] }> = {};
+      for (const { field, customer } of fields) {
+        const current = latest.current?.draft.customFields?.[field.id];
+        const empty = !current || (current.kind === 'catalog' && current.entries.length === 0);
+        if (!customer || !field.catalog_type_id || !empty) continue;
+        const { entry } = await send('catalog/requester', { catalogTypeId: field.catalog_type_id, requester }).catch(() => ({ entry: null }));
+        if (entry) found[field.id] = { kind: 'catalog', entries: [entry] };
+      }
+      const now = latest.current;
+      if (cancelled || !now) return;
+      const { requester: _used, ...draft } = now.draft;
+      save({ ...now, draft: { ...draft, customFields: { ...draft.customFields, ...found } } });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [requester, fields, save]);
 }

@@ -23,6 +23,7 @@ export function createPayload(
     // Only send a start status the org has; otherwise incident.io picks its default (triage).
     incident_status_id: statuses.some((s) => s.id === startStatusId) ? startStatusId : undefined,
     mode: 'standard',
+    ...(submission.customFieldEntries?.length ? { custom_field_entries: submission.customFieldEntries } : {}),
   };
 }
 

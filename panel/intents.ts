@@ -1,14 +1,18 @@
 import { EMPTY_DECLARE_DRAFT } from '@/lib/declare-draft';
 import { send } from '@/lib/messaging/send';
 import type { PanelIntent, TicketRef } from '@/lib/panel-intent';
+import type { Requester } from '@/lib/suggest/customer';
 import { declareDraftItem, panelIntentItem } from '@/lib/storage';
 import { draftHasText, newIdempotencyKey } from './draft';
 
 /** A prefill (context menu, shortcut, Copilot) becomes a fresh draft for the agent to confirm. */
-export async function applyDeclarePrefill(prefill: { name?: string; summary?: string; severityId?: string; linkTickets?: TicketRef[] }) {
+export async function applyDeclarePrefill(prefill: {
+  name?: string; summary?: string; severityId?: string; linkTickets?: TicketRef[]; requester?: Requester;
+}) {
   const offer = {
     name: prefill.name ?? '', summary: prefill.summary ?? '', severityId: prefill.severityId ?? '',
     ...(prefill.linkTickets?.length ? { linkTickets: prefill.linkTickets } : {}),
+    ...(prefill.requester ? { requester: prefill.requester } : {}),
   };
   const current = await declareDraftItem.get();
   // A draft in progress stays; the Declare view asks whether to replace it.
@@ -20,7 +24,9 @@ export async function applyDeclarePrefill(prefill: { name?: string; summary?: st
 }
 
 /** A fresh draft (with its own idempotency key) holding offered text (and tickets to link once declared). */
-export async function draftFromOffer({ linkTickets, ...offer }: { name: string; summary: string; severityId: string; linkTickets?: TicketRef[] }) {
+export async function draftFromOffer({ linkTickets, ...offer }: {
+  name: string; summary: string; severityId: string; linkTickets?: TicketRef[]; requester?: Requester;
+}) {
   return {
     draft: { ...EMPTY_DECLARE_DRAFT, ...offer }, idempotencyKey: newIdempotencyKey(),
     ...(linkTickets?.length ? { linkTickets } : {}),

@@ -39,7 +39,8 @@ export async function declareFromTab(
     source: { title: tab?.title ?? '', url: read?.ticket?.url ?? pageUrl ?? tab?.url ?? '' },
     subject: read?.ticket?.subject,
   });
-  await panelIntentItem.set({ kind: 'declare', prefill });
+  const requester = read?.ticket?.requester;
+  await panelIntentItem.set({ kind: 'declare', prefill: requester ? { ...prefill, requester } : prefill });
   return { opened: await opening, prefill };
 }
 

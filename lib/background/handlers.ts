@@ -32,6 +32,7 @@ import { ticketCountHandlers, writeTicketCount } from './ticket-count';
 import { followupDone, followupsForTicket, insertResolutionUpdate, insertedFromTicket } from './followup-actions';
 import { statusPageHandlers } from './status-pages';
 import { statusPageWording } from './status-page-wording';
+import { customFieldHandlers } from './custom-fields';
 import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { spikeDeclarePrefill, suggestionsForTicket } from './suggestions';
@@ -286,6 +287,7 @@ export const handlers: Handlers = {
   ...onCallHandlers,
   ...statusPageHandlers,
   ...ticketCountHandlers,
+  ...customFieldHandlers,
 };
 
 

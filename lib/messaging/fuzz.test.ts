@@ -99,6 +99,9 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'statuspages/publish': { incidentId: incident.id, idempotencyKey: 'copilot-status-1', statusPageId: 'sp-1', name: 'Checkout issues', status: 'investigating', message: 'Looking into it', notifySubscribers: false },
   'customfields/numeric': {},
   'statuspages/update': { statusPageIncidentId: 'spi-1', message: 'Fixed', status: 'resolved', notifySubscribers: false },
+  'fields/list': {},
+  'catalog/search': { catalogTypeId: 'ct-1', query: 'Acme' },
+  'catalog/requester': { catalogTypeId: 'ct-1', requester: { email: 'jo@acme.com' } },
 };
 
 /** Which handlers ran, and for whom. */

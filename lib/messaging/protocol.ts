@@ -9,6 +9,7 @@ import { publicIncidentSchema } from './public-incident';
 import { catalogSchema, errorInfoSchema, openIncidentsReplySchema, openIncidentsSchema } from './shapes';
 import { onCallProtocol } from './on-call-protocol';
 import { statusPageProtocol } from './status-page-protocol';
+import { fieldsProtocol } from './fields-protocol';
 
 export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsReplySchema, openIncidentsSchema } from './shapes';
 export type { Catalog, Envelope, OpenIncidents, OpenIncidentsReply } from './shapes';
@@ -210,6 +211,7 @@ export const protocol = {
   'customfields/numeric': {
     access: 'agent', request: empty, response: z.object({ fields: z.array(z.object({ id: z.string(), name: z.string() })) }),
   },
+  ...fieldsProtocol,
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;

@@ -3,6 +3,7 @@ import { attachmentsQuery, attachmentsScope } from './attachments';
 import { catalogQuery } from './catalog';
 import { connectionQuery } from './connection';
 import { numericFieldsQuery } from './custom-fields';
+import { catalogSearchQuery, customFieldsQuery } from './custom-fields';
 import { incidentQuery, incidentScope } from './incident';
 import { incidentUpdatesQuery } from './incident-updates';
 import { openIncidentsQuery } from './open-incidents';
@@ -29,6 +30,8 @@ export const queries = {
   sites: sitesQuery,
   activeTab: activeTabQuery,
   numericFields: numericFieldsQuery,
+  customFields: customFieldsQuery,
+  catalogSearch: catalogSearchQuery,
   /** Invalidation scopes (no query of their own). */
   allIncidents: () => incidentScope,
   allAttachments: () => attachmentsScope,
