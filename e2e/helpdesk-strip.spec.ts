@@ -7,6 +7,10 @@ test.describe('Help-desk pages: strip and hover cards (saved pages at the desksâ
     const count = await openPublicCount();
     await expect(strip(page)).toContainText(`${count} open incidents Â· most severe: Checkout failing for EU customers (Critical)`);
     await expect(strip(page).getByRole('button', { name: 'Open INC-456 in Incident Copilot' })).toBeVisible();
+    // The README's picture of a ticket page, kept true by this test.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expect(page.locator('incident-copilot-ui').getByRole('region', { name: 'Suggested incidents' })).toBeVisible();
+    await page.screenshot({ path: 'docs/screenshot-ticket-strip.png' });
   });
 
   test('Zendesk: hovering INC-123 shows its name, status and severity without touching the message', async ({ context, panel }) => {
