@@ -47,8 +47,12 @@ const HTML_TAG = /<\/?[a-z!][^>]*>/gi;
 const MARKDOWN_LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
 /** `[text][ref]` and a `[ref]: url` definition. */
 const MARKDOWN_REF = /\[([^\]]*)\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S+/gm;
-/** Scheme URLs, `www.` hosts, e-mail addresses and `host.tld/path`: whatever a desk might autolink. */
-const URLISH = /\b[a-z][a-z0-9+.-]*:\/\/\S*|\b(?:mailto|javascript|data|vbscript):\S*|\bwww\.\S+|[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}\S*|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?\/\S*/gi;
+/**
+ * Scheme URLs, `www.` hosts, e-mail addresses and `host.tld/path`: whatever a desk might autolink.
+ * An address starts only where its run of non-space starts (the lookbehind): tried from every
+ * position, a long run without `@` (a 100 kB name) took O(n²) and froze the side panel's detail.
+ */
+const URLISH = /\b[a-z][a-z0-9+.-]*:\/\/\S*|\b(?:mailto|javascript|data|vbscript):\S*|\bwww\.\S+|(?<![^\s@<>()])[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}\S*|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?\/\S*/gi;
 
 /**
  * Incident-provided text made safe for a customer reply: desks that render markdown, HTML or
