@@ -58,8 +58,16 @@ const URLISH = /\b[a-z][a-z0-9+.-]*:\/\/\S*|\b(?:mailto|javascript|data|vbscript
  * Incident-provided text made safe for a customer reply: desks that render markdown, HTML or
  * autolink would otherwise turn an attacker-chosen incident name into a link or markup.
  */
+/**
+ * Longer than any real incident name; a reply to a customer never needs more. The cap also bounds
+ * the patterns' work: some (host/path) backtrack quadratically on a long unbroken run, and a hostile
+ * 100 kB name froze the side panel's detail view.
+ */
+export const MAX_CUSTOMER_NAME = 300;
+
 export function customerSafe(text: string): string {
-  return text
+  const capped = text.length > MAX_CUSTOMER_NAME ? `${text.slice(0, MAX_CUSTOMER_NAME - 1).trimEnd()}…` : text;
+  return capped
     .replace(BIDI, '')
     .replace(HTML_TAG, ' ')
     .replace(MARKDOWN_LINK, '$1')
