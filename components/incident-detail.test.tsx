@@ -195,6 +195,22 @@ describe('IncidentDetail', () => {
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Status' })); // reset to choose again
     expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('');
   });
+
+  it('a status change whose answer was lost keeps the choice and the alert when the incident shows it applied', () => {
+    const props = {
+      updates: [], severities, statuses, canEdit: true, now: NOW,
+      checkMove: () => ({ allowed: true }) as MoveCheck, onUpdateStatus: vi.fn(),
+    };
+    const { rerender } = render(<IncidentDetail incident={incident} {...props} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'status:st-monitoring' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Update status' }));
+    const error = { kind: 'network', message: 'Could not reach incident.io.' } as const;
+    rerender(<IncidentDetail incident={incident} {...props} error={error} />);
+    rerender(<IncidentDetail incident={{ ...incident, incident_status: statusById('st-monitoring') }} {...props} error={error} />);
+    const form = screen.getByRole('form', { name: 'Change status' });
+    expect(within(form).getByRole('alert').textContent).toContain('Could not reach incident.io.');
+    expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('status:st-monitoring');
+  });
 });
 
 describe('IncidentDetail: "Open in incident.io" (issue 14 §8)', () => {

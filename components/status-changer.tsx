@@ -54,10 +54,14 @@ export function StatusChanger({ incident, statuses, checkMove, onUpdateStatus, b
   const asked = useRef(false);
   const [done, setDone] = useState<string | null>(null);
   const statusName = incident.incident_status.name;
+  // A failed update (say its answer was lost after incident.io applied it) keeps the agent's choice:
+  // the alert stays with it, and the panel still says what incident.io shows now.
+  const failed = useRef(false);
+  failed.current = error !== null;
   useEffect(() => {
     if (!asked.current) return;
     asked.current = false;
-    setValue('');
+    if (!failed.current) setValue('');
     setDone(`${incident.reference} is now ${statusName}`);
     const active = select.current?.ownerDocument.activeElement;
     if (!active || active === select.current?.ownerDocument.body || select.current?.form?.contains(active)) select.current?.focus();
