@@ -98,7 +98,12 @@ test.describe('Every view shows what incident.io says now', () => {
     const panels = await Promise.all(Array.from({ length: 5 }, () => openPanel(context, extensionId)));
     await Promise.all(panels.map((page) => expect(incidentsList(page)).toContainText('INC-131')));
     await Promise.all(panels.map((page) => expect(page.getByText('Updated just now')).toBeVisible()));
-    expect(await listRequests()).toHaveLength(1);
+    // Panels asking at the same moment share one request (the 2 s sharing window). On a loaded
+    // 2-core machine five pages can start further apart than that (3.3 s measured), which costs at
+    // most one more; without sharing it would be five.
+    const requests = await listRequests();
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    expect(requests.length).toBeLessThanOrEqual(2);
   });
 
   test('a declared incident raises its desktop notification when a panel read caused the refresh', async ({ panel, context, extensionId, worker }) => {
