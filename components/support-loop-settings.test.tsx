@@ -28,14 +28,14 @@ describe('Support loop settings', () => {
     expect((select as HTMLSelectElement).value).toBe('');
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(["Don't write counts", 'Tickets', 'Estimated cost']);
     fireEvent.change(select, { target: { value: 'cf-tickets' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save support settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply support settings' }));
     expect(onSave).toHaveBeenCalledWith({ ticketCountFieldId: 'cf-tickets', spikeWindowMinutes: 60 });
   });
 
   it('"Don\'t write counts" saves null', () => {
     const onSave = renderForm({ values: { ticketCountFieldId: 'cf-tickets', spikeWindowMinutes: 60 } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Ticket count field' }), { target: { value: '' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save support settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply support settings' }));
     expect(onSave).toHaveBeenCalledWith({ ticketCountFieldId: null, spikeWindowMinutes: 60 });
   });
 
@@ -53,12 +53,12 @@ describe('Support loop settings', () => {
     const onSave = renderForm();
     const minutes = screen.getByRole('spinbutton', { name: 'Similar tickets window (minutes)' });
     fireEvent.change(minutes, { target: { value: '2' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save support settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply support settings' }));
     expect(onSave).not.toHaveBeenCalled();
     expect(description(minutes)).toMatch(/Enter whole minutes from 5 to 1440\./);
     expect((minutes as HTMLInputElement).value).toBe('2');
     fireEvent.change(minutes, { target: { value: '90' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save support settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply support settings' }));
     expect(onSave).toHaveBeenCalledWith({ ticketCountFieldId: null, spikeWindowMinutes: 90 });
   });
 });

@@ -88,7 +88,7 @@ export function SupportLoopSettings(props: SupportLoopSettingsProps) {
         {showError && windowError && <p id={`${id}-window-error`} className="field-error">{windowError}</p>}
       </div>
       {error && <ErrorAlert error={error} />}
-      <button type="submit" disabled={busy}>Save support settings</button>
+      <button type="submit" disabled={busy}>Apply support settings</button>
       {busy && <Spinner label="Saving…" />}
       {props.saved && !busy && <p role="status">Saved.</p>}
     </form>

@@ -22,7 +22,7 @@ test.describe('Ticket counts flow back to the responders (issue 11 §5)', () => 
     await expect(field.getByRole('option', { name: 'Tickets' })).toBeAttached();
     await expect(field.locator('option:checked')).toHaveText("Don't write counts");
     await field.selectOption({ label: 'Tickets' });
-    await panel.getByRole('button', { name: 'Save support settings' }).click();
+    await panel.getByRole('button', { name: 'Apply support settings' }).click();
     await expect(panel.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
     const page = await openDesk(context, 'zendesk');
