@@ -4,7 +4,7 @@ import { ConfirmCard } from '@/components/confirm-card';
 import { ErrorAlert } from '@/components/error-alert';
 import { LinkedTickets } from '@/components/linked-tickets';
 import { ReplyUpdate, type ReplyUpdateOutcome } from '@/components/reply-update';
-import { customerStatusText } from '@/lib/helpdesk/status-snippet';
+import { customerMayHear } from '@/lib/helpdesk/status-snippet';
 import type { Incident } from '@/lib/incident-io/schemas';
 import { isTicketLink } from '@/lib/background/followups';
 import { send } from '@/lib/messaging/send';
@@ -85,7 +85,7 @@ export function HelpdeskSection({ incident, canEdit }: { incident: Incident; can
       {link.error && <ErrorAlert error={errorInfo(link.error)!} />}
       <ReplyUpdate
         ticketLabel={ticket && tabId !== null ? ticket.attachment.title : null}
-        shareable={customerStatusText(incident) !== null}
+        shareable={customerMayHear(incident)}
         onInsert={() => tabId !== null && insert.mutate(tabId)}
         busy={insert.isPending}
         outcome={insert.data ?? null}

@@ -1,5 +1,5 @@
 import type { Incident, StatusPage, StatusPageIncident } from '@/lib/incident-io/schemas';
-import type { StatusPageWording } from '@/lib/helpdesk/status-snippet';
+import { customerMayHear, type StatusPageWording } from '@/lib/helpdesk/status-snippet';
 import { incidentLinksItem } from '@/lib/storage';
 import { connectedClient } from './client';
 
@@ -30,7 +30,7 @@ function cached<T>(entry: Cached<T> | null | undefined, generation: number, load
  * must not be shown to customers, or a failed read: the reply then uses today's template).
  */
 export async function statusPageWording(incident: Incident, options: WordingOptions = {}): Promise<StatusPageWording | null> {
-  if (incident.visibility !== 'public' || incident.mode === 'test' || incident.mode === 'tutorial') return null;
+  if (!customerMayHear(incident)) return null;
   const links = await incidentLinksItem.get();
   const attachment = links.byIncident[incident.id]?.find((a) => a.resource.resource_type === 'statuspage_incident');
   if (!attachment || links.fetchedAt === null) return null;

@@ -85,8 +85,13 @@ export function customerSafe(text: string): string {
  * builder of customer text: the strip, the hover card and the side panel get theirs from here,
  * through the background's `incidentCard`.
  */
+/** Whether customers may hear about this incident at all: public, and not a test or tutorial. */
+export function customerMayHear(incident: Pick<Incident, 'visibility' | 'mode'>): boolean {
+  return incident.visibility === 'public' && incident.mode !== 'test' && incident.mode !== 'tutorial';
+}
+
 export function customerStatusText(incident: Incident, lastUpdateAt?: string, now: Date = new Date()): string | null {
-  if (incident.visibility !== 'public' || incident.mode === 'test' || incident.mode === 'tutorial') return null;
+  if (!customerMayHear(incident)) return null;
   const name = customerSafe(incident.name);
   const updatedAt = validDate(lastUpdateAt) ?? validDate(incident.updated_at);
   const phrase = statusPhrase(incident.incident_status);
@@ -143,7 +148,7 @@ const httpUrl = (url: string | null) => {
  * URL. Null for incidents that must not be shown to customers, exactly as `customerStatusText`.
  */
 export function customerStatusPageText(incident: Incident, page: StatusPageWording, now: Date = new Date()): string | null {
-  if (incident.visibility !== 'public' || incident.mode === 'test' || incident.mode === 'tutorial') return null;
+  if (!customerMayHear(incident)) return null;
   const name = customerSafe(page.name) || customerSafe(incident.name);
   const message = page.latest ? customerSafe(flattenMarkdown(page.latest.message)) : '';
   const at = validDate(page.latest?.published_at);
