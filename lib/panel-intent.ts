@@ -11,6 +11,7 @@ export const requesterSchema = z.object({
   email: z.optional(z.string().check(z.maxLength(320))),
   organisation: z.optional(z.string().check(z.maxLength(200))),
 });
+export type Requester = z.infer<typeof requesterSchema>;
 
 export const ticketRefSchema = z.object({
   desk: z.string().check(z.maxLength(40)),

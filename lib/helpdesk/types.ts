@@ -1,3 +1,4 @@
+import type { Requester } from '@/lib/panel-intent';
 export const DESK_IDS = [
   'zendesk', 'intercom', 'freshdesk', 'hubspot', 'helpscout', 'front', 'gorgias',
   'zammad', 'freescout', 'osticket', 'request-tracker', 'generic',
@@ -21,7 +22,7 @@ export interface Ticket {
   url: string;
   attachment: TicketAttachment;
   /** Who wrote the ticket, as the desk shows it (suggestions rank an incident listing their company first). */
-  requester?: { email?: string; organisation?: string };
+  requester?: Requester;
 }
 
 export interface HelpdeskAdapter {

@@ -1,11 +1,9 @@
 import type { CatalogType, CustomField, CustomFieldEntry, EmbeddedCatalogEntry } from '@/lib/incident-io/schemas';
 import { fold } from './analyze';
 
-/** Who wrote the ticket, as the desk shows it. */
-export interface Requester {
-  email?: string;
-  organisation?: string;
-}
+import type { Requester } from '@/lib/panel-intent';
+
+export type { Requester };
 
 /**
  * Mail providers' domains say nothing about the customer (a gmail.com requester is not the
