@@ -1,4 +1,4 @@
-import { connect, expect, KEYS, sandbox, test } from './fixtures';
+import { connect, EVERY_RESEND, expect, KEYS, sandbox, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function openDeclare(panel: Page) {
@@ -60,7 +60,7 @@ test.describe('Declare an incident', () => {
   test('a create that reached incident.io but whose answer was lost, retried, yields exactly one incident', async ({ panel }) => {
     await openDeclare(panel);
     // Each create (and the client's own retries) is processed but the connection drops before the answer.
-    await sandbox.faults([{ method: 'POST', path: '^/v2/incidents$', kind: 'drop_after', times: 10 }]);
+    await sandbox.faults([{ method: 'POST', path: '^/v2/incidents$', kind: 'drop_after', times: EVERY_RESEND }]);
     await panel.getByRole('textbox', { name: 'Name' }).fill('Login loop on mobile');
     await panel.getByRole('button', { name: 'Declare', exact: true }).click();
     await expect(panel.getByRole('alert')).toContainText(/reach incident\.io/);

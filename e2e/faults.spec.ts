@@ -5,7 +5,7 @@ import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { recordFault, resetFaultTable } from './fault-log';
 import {
-  CHROMIUM, connect, connectAndOpenIncidents, EXTENSION_DIR, expect, KEYS, QUIET_CHROMIUM_ARGS, sandbox, test,
+  CHROMIUM, connect, connectAndOpenIncidents, EVERY_RESEND, EXTENSION_DIR, expect, KEYS, QUIET_CHROMIUM_ARGS, sandbox, test,
 } from './fixtures';
 
 /**
@@ -109,9 +109,8 @@ const DECLARE_CASES: DeclareCase[] = [
     expected: /didn't answer within 15 s/,
     cleanup: restoreClientTimeout,
   },
-  // Chrome resends a request once when a reused connection is reset before any answer: 2 drops per attempt.
-  { fault: 'dropped connection', inject: inject({ kind: 'drop', times: 8 }), expected: /Can't reach incident\.io at http:\/\/127\.0\.0\.1/ },
-  { fault: 'dropped after incident.io created it', inject: inject({ kind: 'drop_after', times: 8 }), expected: /Can't reach incident\.io/ },
+  { fault: 'dropped connection', inject: inject({ kind: 'drop', times: EVERY_RESEND }), expected: /Can't reach incident\.io at http:\/\/127\.0\.0\.1/ },
+  { fault: 'dropped after incident.io created it', inject: inject({ kind: 'drop_after', times: EVERY_RESEND }), expected: /Can't reach incident\.io/ },
   { fault: 'non-JSON body', inject: inject({ kind: 'non_json', status: 200 }), expected: /unexpected format \(not JSON\)/ },
   { fault: 'body that breaks the schema (after creating)', inject: inject({ kind: 'bad_schema' }), expected: /unexpected format/ },
   { fault: 'unknown enum values and extra fields', inject: inject({ kind: 'unknown_enums' }), expected: /INC-\d+ declared/, absorbed: true },
@@ -182,8 +181,7 @@ test.describe('Faults: what the agent sees, what is kept, what is duplicated', (
     };
     for (const [fault, faults, word, statusName] of [
       ['503 on a status change (edits are not retried)', [{ ...EDIT, status: 503 }], 'monitoring', 'Monitoring'],
-      // Chrome itself resends a request whose reused connection was reset; 6 drops outlast that.
-      ['status change dropped after incident.io applied it', [{ ...EDIT, kind: 'drop_after', times: 6 }], 'active', 'Investigating'],
+      ['status change dropped after incident.io applied it', [{ ...EDIT, kind: 'drop_after', times: EVERY_RESEND }], 'active', 'Investigating'],
     ] as const) {
       await test.step(fault, async () => {
         const before = await updatesFor(`Status changed to ${statusName}`);

@@ -20,6 +20,13 @@ export const KEYS = {
 } as const;
 
 /** The sandbox's admin API (reset, fault injection, request log). */
+/**
+ * `times` for a connection fault that must outlast every resend. Chromium resends a POST whose reused
+ * keep-alive connection closed without an answer, once per pooled socket: 5–6 resends within 7 ms were
+ * measured here, on top of the client's own retries. Such a fault stays until the test clears it.
+ */
+export const EVERY_RESEND = 100;
+
 export const sandbox = {
   url: SANDBOX_URL,
   async call<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
