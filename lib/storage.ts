@@ -150,3 +150,28 @@ export const incidentLinksItem = typedItem('session:incidentLinks', incidentLink
 
 /** The follow-up queue with its done marks (see lib/background/followups.ts); survives restarts. */
 export const followupsItem = typedItem('local:followups', followupsSchema, {});
+
+/**
+ * Every connected incident.io workspace (issue 12 §4), each with its own key (background only, like
+ * `apiKeyItem`). The active one is mirrored into `apiKeyItem`/`connectionItem`, which every other
+ * handler reads; `stash` keeps an inactive workspace's watches and follow-ups until it is active again.
+ * Null on installs from before workspaces: lib/background/workspaces.ts derives the first from the key.
+ */
+export const workspaceSchema = z.object({
+  id: z.string(),
+  baseUrl: z.string(),
+  identity: identitySchema,
+  apiKey: z.string(),
+  stash: z.optional(z.object({ watched: z.array(z.string()), followups: followupsSchema })),
+});
+export type Workspace = z.infer<typeof workspaceSchema>;
+export const workspacesSchema = z.object({ activeId: z.nullable(z.string()), list: z.array(workspaceSchema) });
+export type Workspaces = z.infer<typeof workspacesSchema>;
+export const workspacesItem = typedItem('local:workspaces', z.nullable(workspacesSchema), null);
+
+/** Open incidents per inactive workspace, by workspace id, from its own poll: the badge sums them. */
+export const workspaceCountsItem = typedItem(
+  'session:workspaceCounts',
+  z.record(z.string(), z.object({ count: z.number(), fetchedAt: z.number() })),
+  {},
+);

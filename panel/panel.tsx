@@ -6,7 +6,9 @@ import type { PanelIntent } from '@/lib/panel-intent';
 import { queries } from '@/lib/queries/keys';
 import { panelIntentItem } from '@/lib/storage';
 import { queueCount } from '@/lib/background/followups';
+import { WorkspaceSwitcher } from '@/components/workspace-switcher';
 import { CopilotView } from './copilot-view';
+import { useWorkspaces } from './use-workspaces';
 import { useFollowups } from './use-followups';
 import { IncidentsView } from './incidents-view';
 import { takeIntent } from './intents';
@@ -34,6 +36,7 @@ export function Panel() {
   const [openRef, setOpenRef] = useState<string | null>(null);
   const [linkRequest, setLinkRequest] = useState<Extract<PanelIntent, { kind: 'link-ticket' }> | null>(null);
   const followups = useFollowups();
+  const workspaces = useWorkspaces();
   const pendingFollowups = queueCount(followups);
   // Follow-ups (with its count) sits before Settings once connected.
   const tabs = connection.data?.connected
@@ -65,6 +68,16 @@ export function Panel() {
   const current: Section = section ?? (connection.data?.connected ? 'incidents' : 'settings');
   return (
     <>
+      <WorkspaceSwitcher
+        workspaces={workspaces.list}
+        busy={workspaces.switchTo.isPending}
+        onSwitch={(id) => {
+          // What was open belongs to the workspace shown before.
+          setOpenRef(null);
+          setLinkRequest(null);
+          workspaces.switchTo.mutate(id);
+        }}
+      />
       {connection.data?.connected && <CopilotView onOpenIncident={openIncident} onDeclare={() => setSection('declare')} />}
       <Tabs label="Incident Copilot" tabs={tabs} selected={current} onSelect={setSection}>
       <Suspense fallback={<Spinner label="Loading…" />}>

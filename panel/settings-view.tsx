@@ -10,6 +10,8 @@ import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
 import { useManagedConfig } from './use-managed';
+import { useWorkspaces } from './use-workspaces';
+import { WorkspaceList } from '@/components/workspace-list';
 import { useOrg } from './use-org';
 import { extraCapabilitiesFromRoles } from '@/lib/incident-io/roles';
 import { useMemo } from 'react';
@@ -64,6 +66,7 @@ export function SettingsView() {
   const queryClient = useQueryClient();
   const org = useOrg();
   const managed = useManagedConfig();
+  const workspaces = useWorkspaces();
   const onConnectionChange = async () => {
     // A new key may belong to another org: nothing cached from the old one may show.
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queries.connection().queryKey[0] });
@@ -110,6 +113,15 @@ export function SettingsView() {
           busy={saveMapping.isPending}
           error={errorInfo(saveMapping.error)}
           locked={managed.statusMapping !== undefined}
+        />
+      )}
+      {data.connected && (
+        <WorkspaceList
+          workspaces={workspaces.list}
+          onAdd={(apiKey) => workspaces.add.mutateAsync(apiKey)}
+          onRemove={(id) => workspaces.remove.mutate(id)}
+          busy={workspaces.add.isPending || workspaces.remove.isPending}
+          error={errorInfo(workspaces.add.error ?? workspaces.remove.error)?.message ?? null}
         />
       )}
       <SupportLoopSection canEdit={data.capabilities?.canEdit ?? false} />

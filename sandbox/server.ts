@@ -10,6 +10,7 @@ import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './
 import { createRequestLog, decodedQuery, type LoggedRequest } from './request-log';
 import { createSeedState } from './seed';
 import { settlePendingChannels, type SandboxState } from './state';
+import { createSecondOrgState } from './second-org';
 import { ulid } from './ulid';
 import { createValidator } from './validate';
 
@@ -78,18 +79,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = createFaultQueue();
   const log = createRequestLog();
   let state: SandboxState = createSeedState(Date.now());
+  // The second workspace's org: its key's requests read and write it (sandbox/second-org.ts).
+  let secondOrg: SandboxState = createSecondOrgState(Date.now());
+  let answering: SandboxState = state;
   let latencyMs = 0;
   let requestSeq = 0;
 
   const reset = () => {
     state = createSeedState(Date.now());
+    secondOrg = createSecondOrgState(Date.now());
     faults.clear();
     log.clear();
     limiter.clear();
     latencyMs = 0;
   };
   const admin: AdminContext = { state: () => state, faults, log, setLatency: (ms) => { latencyMs = ms; }, reset };
-  const api = createApi({ route: createRouter(doc), validator, limiter, state: () => state });
+  const api = createApi({ route: createRouter(doc), validator, limiter, state: () => answering });
 
   /** An injected answer in place of the real one; undefined for faults that only shape the real one. */
   function injected(fault: Fault, requestId: string): ApiResponse | undefined {
@@ -106,7 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const entry: LoggedRequest = log.add({
       method: req.method ?? 'GET', path: url.pathname, query: decodedQuery(url.searchParams),
-      keyName: state.keys.find((k) => k.token === token)?.name ?? null, status: null, at: new Date(now).toISOString(),
+      keyName: [...state.keys, ...secondOrg.keys].find((k) => k.token === token)?.name ?? null, status: null, at: new Date(now).toISOString(),
     });
     const base = { ...corsHeaders(req), 'X-Request-Id': requestId };
 
@@ -125,7 +130,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return;
     }
 
-    settlePendingChannels(state, Date.now());
+    answering = secondOrg.keys.some((k) => k.token === token) ? secondOrg : state;
+    settlePendingChannels(answering, Date.now());
     const answer = (fault && injected(fault, requestId)) ?? api({
       method: entry.method, pathname: url.pathname, search: url.searchParams, authorization: req.headers.authorization,
       contentType: req.headers['content-type'], body, requestId, now: Date.now(),

@@ -92,3 +92,22 @@ describe('applyBadge', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe('incident.io key rejected: open Settings');
   });
 });
+
+describe('badgeFor with several workspaces', () => {
+  const workspaces = [
+    { name: 'Acme', count: 99, active: true },
+    { name: 'Globex', count: 2, active: false },
+  ];
+
+  it('counts the sum and names each workspace with its count in the tooltip', () => {
+    const badge = badgeFor({ kind: 'open', incidents: [makeIncident(1, { severity: severity.critical })], severities: orgSeverities, workspaces });
+    // The active workspace counts from its own list (1), not a stale poll count.
+    expect(badge).toMatchObject({ text: '3', color: RED });
+    expect(badge.title).toBe('3 open incidents (Acme: 1, Globex: 2). 1 open incident: INC-1 Incident 1 (Critical)');
+  });
+
+  it('shows the other workspaces’ incidents when the active one has none', () => {
+    const badge = badgeFor({ kind: 'open', incidents: [], severities: orgSeverities, workspaces });
+    expect(badge).toMatchObject({ text: '2', title: '2 open incidents (Acme: 0, Globex: 2)' });
+  });
+});

@@ -10,7 +10,10 @@ export type BadgeState =
   | { kind: 'key_rejected' }
   | { kind: 'unreachable' }
   /** `severities`: the org's severities (any order); empty when they couldn't be loaded. */
-  | { kind: 'open'; incidents: Incident[]; severities: Severity[] };
+  | { kind: 'open'; incidents: Incident[]; severities: Severity[]; workspaces?: WorkspaceCount[] | null };
+
+/** Open incidents per connected workspace (the active one's counted from its list), when there are several. */
+export interface WorkspaceCount { name: string; count: number; active: boolean }
 
 export interface Badge {
   text: string;
@@ -50,12 +53,31 @@ export function badgeFor(state: BadgeState): Badge {
     case 'unreachable':
       return { text: '?', color: COLORS.unranked, textColor: WHITE, title: "Can't reach incident.io" };
     case 'open':
-      return openBadge(state.incidents, state.severities);
+      return state.workspaces ? summedBadge(openBadge(state.incidents, state.severities), openOf(state.incidents).length, state.workspaces)
+        : openBadge(state.incidents, state.severities);
   }
 }
 
+const openOf = (all: Incident[]) => all.filter((incident) => (OPEN_CATEGORIES as readonly string[]).includes(incident.incident_status.category));
+
+/**
+ * Several workspaces: the count is their sum and the tooltip names each with its count, then the
+ * active workspace's incidents as with one. The colour stays the active workspace's worst severity.
+ */
+function summedBadge(active: Badge, activeCount: number, workspaces: WorkspaceCount[]): Badge {
+  const counts = workspaces.map((w) => ({ ...w, count: w.active ? activeCount : w.count }));
+  const sum = counts.reduce((total, w) => total + w.count, 0);
+  const perWorkspace = counts.map((w) => `${clip(w.name, MAX_NAME_CHARS)}: ${w.count}`).join(', ');
+  const head = `${sum} open incident${sum === 1 ? '' : 's'} (${perWorkspace})`;
+  return {
+    ...active,
+    text: sum === 0 ? '' : sum > 99 ? '99+' : String(sum),
+    title: clip(activeCount > 0 ? `${head}. ${active.title}` : head, MAX_TITLE_CHARS),
+  };
+}
+
 function openBadge(all: Incident[], severities: Severity[]): Badge {
-  const open = all.filter((incident) => (OPEN_CATEGORIES as readonly string[]).includes(incident.incident_status.category));
+  const open = openOf(all);
   if (open.length === 0) return { text: '', color: COLORS.neutral, textColor: WHITE, title: 'Incident Copilot: no open incidents' };
   const ranked = open
     .map((incident) => ({ incident, tier: tierOf(incident.severity, severities) }))

@@ -41,6 +41,7 @@ import { closeKeyStorage } from './key-storage';
 import { createLookupLimit } from './lookup-limit';
 import { claimMatchesTab, sameOriginAsTab } from './ticket-claim';
 import { managedBaseUrl, readManagedConfig } from '@/lib/managed';
+import { readWorkspaces, workspaceHandlers } from './workspaces';
 
 const NOT_FOUND_MESSAGE = 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.';
 
@@ -182,6 +183,8 @@ export const handlers: Handlers = {
     await forgetOrgData();
     await apiKeyItem.set(apiKey);
     await connectionItem.set({ baseUrl: url.url, identity });
+    // The key typed here is the active workspace's (the first one's on a fresh install).
+    await readWorkspaces();
     void refreshOpenIncidents().catch(() => undefined);
     return currentConnection();
   },
@@ -190,6 +193,8 @@ export const handlers: Handlers = {
     await connectionItem.set({ ...(await connectionItem.get()), identity: null });
     await apiKeyItem.remove();
     await forgetOrgData();
+    // Disconnecting removes the active workspace (its key) from the list too.
+    await readWorkspaces();
     return currentConnection();
   },
   'settings/get': () => settingsItem.get(),
@@ -288,6 +293,7 @@ export const handlers: Handlers = {
   ...statusPageHandlers,
   ...ticketCountHandlers,
   ...customFieldHandlers,
+  ...workspaceHandlers,
 };
 
 

@@ -5,6 +5,7 @@ import { openIncidentsItem, settingsItem } from '@/lib/storage';
 import { refreshIncidentLinks } from './incident-links';
 import { refreshOpenIncidents } from './open-incidents';
 import { noteRateBudget, updateBadge } from './refresh-effects';
+import { pollOtherWorkspaces } from './workspaces';
 
 export { acknowledge, updateBadge } from './refresh-effects';
 
@@ -44,6 +45,8 @@ export async function pollOnce(now = Date.now()): Promise<PollOutcome> {
   if ((await browser.idle.queryState(pollIntervalSeconds)) !== 'active') return 'idle';
   const { holdUntil } = await noteRateBudget(now);
   if (holdUntil !== null && holdUntil > now) return 'held';
+  // The other workspaces' counts (the badge's sum), one list call each per tick whatever the tabs.
+  void pollOtherWorkspaces(now).catch(() => undefined);
   try {
     await syncNow(now);
     return 'polled';

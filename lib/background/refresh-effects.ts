@@ -12,6 +12,7 @@ import { diffSnapshots } from './diff';
 import { notifyHelpdeskTabs } from './helpdesk-tab';
 import { activeSnoozes } from './snooze';
 import { watchedIds } from './watch';
+import { workspaceCounts } from './workspaces';
 
 /**
  * What every refresh of the shared open-incident cache does after it, whoever caused it (the alarm,
@@ -149,7 +150,7 @@ async function badgeState(): Promise<BadgeState> {
   if (problem && (open.fetchedAt === null || problem.at >= open.fetchedAt)) return { kind: problem.kind };
   if (open.fetchedAt === null) return { kind: 'waiting' };
   const severities = open.incidents.some((incident) => incident.severity) ? await orgSeverities() : [];
-  return { kind: 'open', incidents: open.incidents, severities };
+  return { kind: 'open', incidents: open.incidents, severities, workspaces: await workspaceCounts() };
 }
 
 /** The org's severity ladder; a stale copy (or none) rather than no badge when it can't be loaded. */

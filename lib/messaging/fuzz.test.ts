@@ -102,6 +102,10 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'fields/list': {},
   'catalog/search': { catalogTypeId: 'ct-1', query: 'Acme' },
   'catalog/requester': { catalogTypeId: 'ct-1', requester: { email: 'jo@acme.com' } },
+  'workspaces/list': {},
+  'workspaces/add': { apiKey: 'k', baseUrl: 'https://api.incident.io' },
+  'workspaces/switch': { id: 'w-1' },
+  'workspaces/remove': { id: 'w-1' },
 };
 
 /** Which handlers ran, and for whom. */

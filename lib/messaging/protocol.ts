@@ -10,6 +10,7 @@ import { catalogSchema, errorInfoSchema, openIncidentsReplySchema, openIncidents
 import { onCallProtocol } from './on-call-protocol';
 import { statusPageProtocol } from './status-page-protocol';
 import { fieldsProtocol } from './fields-protocol';
+import { workspacesProtocol } from './workspaces-protocol';
 
 export { catalogSchema, envelopeSchema, errorInfoSchema, openIncidentsReplySchema, openIncidentsSchema } from './shapes';
 export type { Catalog, Envelope, OpenIncidents, OpenIncidentsReply } from './shapes';
@@ -212,6 +213,7 @@ export const protocol = {
     access: 'agent', request: empty, response: z.object({ fields: z.array(z.object({ id: z.string(), name: z.string() })) }),
   },
   ...fieldsProtocol,
+  ...workspacesProtocol,
 } as const satisfies Record<string, { access: 'read' | 'agent'; request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;

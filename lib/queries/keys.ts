@@ -10,6 +10,7 @@ import { openIncidentsQuery } from './open-incidents';
 import { settingsQuery } from './settings';
 import { sitesQuery } from './sites';
 import { watchQuery } from './watch';
+import { workspacesQuery } from './workspaces';
 
 /**
  * Every resource's query options in one place to import from (each factory lives in its own file
@@ -32,6 +33,7 @@ export const queries = {
   numericFields: numericFieldsQuery,
   customFields: customFieldsQuery,
   catalogSearch: catalogSearchQuery,
+  workspaces: workspacesQuery,
   /** Invalidation scopes (no query of their own). */
   allIncidents: () => incidentScope,
   allAttachments: () => attachmentsScope,
