@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { WorkspaceView } from '@/lib/messaging/workspaces-protocol';
+import type { WorkspaceView } from '@/lib/workspace-view';
 
 export interface WorkspaceListProps {
   workspaces: readonly WorkspaceView[];

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { WorkspaceView } from '@/lib/messaging/workspaces-protocol';
+import type { WorkspaceView } from '@/lib/workspace-view';
 
 export interface WorkspaceSwitcherProps {
   workspaces: readonly WorkspaceView[];

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { workspaceViewSchema } from '@/lib/workspace-view';
 
-/** One connected workspace as the side panel sees it: never its key. */
-export const workspaceViewSchema = z.object({ id: z.string(), name: z.string(), baseUrl: z.string(), active: z.boolean() });
-export type WorkspaceView = z.infer<typeof workspaceViewSchema>;
+export { workspaceViewSchema, type WorkspaceView } from '@/lib/workspace-view';
 const workspacesReply = z.object({ workspaces: z.array(workspaceViewSchema) });
 
 /** Several incident.io workspaces (issue 12 §4): agent-only, never from help-desk pages. */
