@@ -66,7 +66,7 @@ async function scanPanel(panel: Page, scheme: 'light' | 'dark', findings: Findin
   await scan(panel, at('declare with errors'), findings);
 
   await panel.getByRole('tab', { name: 'Settings' }).click();
-  await expect(panel.getByRole('textbox', { name: 'API key' })).toBeVisible();
+  await expect(panel.getByRole('textbox', { name: 'API key', exact: true })).toBeVisible();
   await scan(panel, at('settings'), findings);
 
   await sandbox.faults([{ method: 'GET', path: '^/v2/incidents/[^/]+$', status: 503, times: 20 }]);

@@ -27,7 +27,7 @@ test.describe('Settings: connecting an incident.io API key', () => {
   test('a base URL that is neither https nor loopback is refused before any request', async ({ panel }) => {
     await sandbox.clearRequests();
     await panel.getByRole('tab', { name: 'Settings' }).click();
-    await panel.getByRole('textbox', { name: 'API key' }).fill(KEYS.full);
+    await panel.getByRole('textbox', { name: 'API key', exact: true }).fill(KEYS.full);
     await panel.getByRole('textbox', { name: 'API base URL' }).fill('http://api.example.com');
     await panel.getByRole('button', { name: 'Save' }).click();
     await expect(panel.getByRole('alert')).toContainText('https://');
@@ -40,6 +40,6 @@ test.describe('Settings: connecting an incident.io API key', () => {
     await panel.getByRole('button', { name: 'Disconnect' }).click();
     await expect(panel.getByText(/Connected as/)).toHaveCount(0);
     await panel.reload();
-    await expect(panel.getByRole('textbox', { name: 'API key' })).toHaveValue('');
+    await expect(panel.getByRole('textbox', { name: 'API key', exact: true })).toHaveValue('');
   });
 });

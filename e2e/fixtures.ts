@@ -101,7 +101,7 @@ export { expect };
 /** Connects through Settings as an agent would. */
 export async function connect(panel: Page, key: string = KEYS.full) {
   await panel.getByRole('tab', { name: 'Settings' }).click();
-  await panel.getByRole('textbox', { name: 'API key' }).fill(key);
+  await panel.getByRole('textbox', { name: 'API key', exact: true }).fill(key);
   await panel.getByRole('textbox', { name: 'API base URL' }).fill(SANDBOX_URL);
   await panel.getByRole('button', { name: 'Save' }).click();
 }

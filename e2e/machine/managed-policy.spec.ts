@@ -68,7 +68,7 @@ test.describe('Managed configuration (a real Chromium policy)', () => {
     await expect(baseUrl).toHaveAccessibleDescription('Set by your organisation');
 
     // The agent only enters a key: the policy's base URL is the one connected.
-    await panel.getByRole('textbox', { name: 'API key' }).fill(KEYS.full);
+    await panel.getByRole('textbox', { name: 'API key', exact: true }).fill(KEYS.full);
     await panel.getByRole('button', { name: 'Save' }).click();
     await expect(panel.getByText(/Connected as/)).toBeVisible();
 
@@ -98,7 +98,7 @@ test.describe('Managed configuration (a real Chromium policy)', () => {
   test('a help desk the policy lists runs Incident Copilot without the agent enabling it', async ({ context, panel }) => {
     const worker = await backgroundWorker(context);
     await panel.getByRole('tab', { name: 'Settings' }).click();
-    await panel.getByRole('textbox', { name: 'API key' }).fill(KEYS.full);
+    await panel.getByRole('textbox', { name: 'API key', exact: true }).fill(KEYS.full);
     await panel.getByRole('button', { name: 'Save' }).click();
     await expect(panel.getByText(/Connected as/)).toBeVisible();
     // Registered by the background from the policy (the e2e build holds this origin's permission).
