@@ -99,11 +99,14 @@ test.describe('Every view shows what incident.io says now', () => {
     await Promise.all(panels.map((page) => expect(incidentsList(page)).toContainText('INC-131')));
     await Promise.all(panels.map((page) => expect(page.getByText('Updated just now')).toBeVisible()));
     // Panels asking at the same moment share one request (the 2 s sharing window). On a loaded
-    // 2-core machine five pages can start further apart than that (3.3 s measured), which costs at
-    // most one more; without sharing it would be five.
+    // 2-core machine five pages can start seconds apart (3.3 s measured), and each window they span
+    // may cost one more: without sharing it would be one per panel.
+    const starts = await Promise.all(panels.map((page) => page.evaluate(() => performance.timeOrigin)));
+    const windows = 1 + Math.floor((Math.max(...starts) - Math.min(...starts)) / 2_000);
     const requests = await listRequests();
     expect(requests.length).toBeGreaterThanOrEqual(1);
-    expect(requests.length).toBeLessThanOrEqual(2);
+    // One more for the time between a page's start and its ask; never one per panel.
+    expect(requests.length).toBeLessThanOrEqual(Math.min(windows + 1, 4));
   });
 
   test('a declared incident raises its desktop notification when a panel read caused the refresh', async ({ panel, context, extensionId, worker }) => {
