@@ -1,24 +1,6 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { sandbox } from './fixtures';
-import { expect, openDesk, test } from './helpdesk-fixtures';
-
-type Hook = 'onContextMenuClick' | 'onCommand';
-type Result = { opened: boolean; prefill: { name?: string; summary?: string } } | null;
-
-/**
- * Fires the background's context-menu or command handler as Chrome would, with the active tab
- * (Chrome passes its title thanks to the activeTab grant the click or shortcut gives).
- */
-async function fire(worker: Worker, hook: Hook, title: string, selectionText?: string): Promise<Result> {
-  return worker.evaluate(async ({ hook, title, selectionText }) => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    const clicked = { id: tab!.id, windowId: tab!.windowId, url: tab!.url, title };
-    const hooks = (globalThis as unknown as { __incidentCopilotTest: Record<Hook, (...args: unknown[]) => Promise<Result>> }).__incidentCopilotTest;
-    return hook === 'onCommand'
-      ? hooks.onCommand('quick-declare', clicked)
-      : hooks.onContextMenuClick({ menuItemId: 'declare-from-selection', selectionText, pageUrl: 'https://page-url.example/' }, clicked);
-  }, { hook, title, selectionText });
-}
+import { expect, fire, openDesk, test } from './helpdesk-fixtures';
 
 async function select(page: Page, selector: string) {
   await page.locator(selector).evaluate((el) => getSelection()!.selectAllChildren(el));

@@ -137,3 +137,21 @@ export async function openPublicCount(): Promise<number> {
   const { incidents } = await sandbox.call<{ incidents: { visibility: string; mode: string; incident_status: { category: string } }[] }>('GET', 'incidents');
   return incidents.filter((i) => i.visibility === 'public' && !['test', 'tutorial'].includes(i.mode) && ['triage', 'live', 'paused'].includes(i.incident_status.category)).length;
 }
+
+export type Hook = 'onContextMenuClick' | 'onCommand';
+type Result = { opened: boolean; prefill: { name?: string; summary?: string } } | null;
+
+/**
+ * Fires the background's context-menu or command handler as Chrome would, with the active tab
+ * (Chrome passes its title thanks to the activeTab grant the click or shortcut gives).
+ */
+export async function fire(worker: Worker, hook: Hook, title: string, selectionText?: string): Promise<Result> {
+  return worker.evaluate(async ({ hook, title, selectionText }) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const clicked = { id: tab!.id, windowId: tab!.windowId, url: tab!.url, title };
+    const hooks = (globalThis as unknown as { __incidentCopilotTest: Record<Hook, (...args: unknown[]) => Promise<Result>> }).__incidentCopilotTest;
+    return hook === 'onCommand'
+      ? hooks.onCommand('quick-declare', clicked)
+      : hooks.onContextMenuClick({ menuItemId: 'declare-from-selection', selectionText, pageUrl: 'https://page-url.example/' }, clicked);
+  }, { hook, title, selectionText });
+}

@@ -37,7 +37,7 @@ test.describe('Request Tracker 5 (real, from Debian packages)', () => {
     await rt.login(page);
     await page.goto(`${rt.baseUrl}/Ticket/Display.html?id=${ticketId}`);
     const canonical = `${rt.baseUrl}/Ticket/Display.html?id=${ticketId}`;
-    await expect.poll(async () => (await readActiveTab(worker))?.ticket).toMatchObject({ id: String(ticketId), subject: SUBJECT, url: canonical });
+    await expect.poll(async () => (await readActiveTab(worker))?.ticket).toMatchObject({ id: String(ticketId), subject: SUBJECT, url: canonical, requester: { email: 'alice@example.com' } });
 
     // The history (and the references in it) arrives by AJAX after the page loaded.
     const mentioned = strip(page).getByRole('group', { name: 'Incidents mentioned on this page' });

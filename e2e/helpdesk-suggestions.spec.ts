@@ -1,6 +1,6 @@
 import { fixtureHtml } from '../lib/helpdesk/fixtures/load-fixture';
 import { sandbox } from './fixtures';
-import { attachmentsFor, expect, openDesk, test } from './helpdesk-fixtures';
+import { attachmentsFor, expect, fire, openDesk, test } from './helpdesk-fixtures';
 
 const suggested = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Suggested incidents' });
 
@@ -35,6 +35,24 @@ test.describe('Suggested incidents on a ticket (ranked in the background against
     await expect(row).toContainText('Matches: ');
     await expect(row).toContainText('login');
     expect(await rows.count()).toBeLessThanOrEqual(3);
+  });
+});
+
+test.describe('Customer-aware: the requester as the desk shows it, looked up in the customer catalog', () => {
+  test('a ticket from acme.com with no shared words: INC-123 first, "acme.com is listed as affected"; quick-declare prefills the customer', async ({ context, panel, worker }) => {
+    const url = 'https://acme.zendesk.com/agent/tickets/9100';
+    const body = zendeskTicket('Question about my account', 'Hello, something is off today, can you check?')
+      .replace('title="Alice Example <alice@example-shop.com>"', 'title="Jo Example <jo@acme.com>"')
+      .replace('>Example Shop<', '><');
+    await context.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
+    const page = await openDesk(context, 'zendesk', url);
+    const first = suggested(page).getByRole('listitem').first();
+    await expect(first).toContainText('INC-123');
+    await expect(first).toContainText('acme.com is listed as affected');
+
+    await fire(worker, 'onCommand', 'Question about my account – Acme Support – Zendesk');
+    await expect(panel.getByRole('form', { name: 'Declare an incident' })).toBeVisible();
+    await expect(panel.getByRole('list', { name: 'Affected customers: chosen' })).toContainText('Acme Corp');
   });
 });
 

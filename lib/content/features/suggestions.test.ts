@@ -14,10 +14,11 @@ const checkout = checkoutIncident;
 const open = () => ({ incidents: [checkout], fetchedAt: 1, complete: true });
 const links = () => ({ attachments: [] });
 
-async function suggestionsPage(answer: (payload: { subject: string; text: string }) => unknown) {
+async function suggestionsPage(answer: (payload: { subject: string; text: string }) => unknown, before?: (doc: Document) => void) {
   answerReads({ 'incidents/open': open, 'attachments/list': links, 'suggestions/ticket': answer, 'panel/open': () => ({ opened: true }) });
   const desk = await deskPage('zendesk');
   stop = desk.stop;
+  before?.(desk.page.doc);
   suggestions.init(desk.page, desk.life);
   freshness.init(desk.page, desk.life);
   desk.page.start();
@@ -25,7 +26,8 @@ async function suggestionsPage(answer: (payload: { subject: string; text: string
   desk.layout();
   const region = () => desk.page.mounted?.shadow.querySelector('[aria-label="Suggested incidents"]') ?? null;
   const buttons = () => [...(region()?.querySelectorAll('button') ?? [])].map((b) => b.getAttribute('aria-label') ?? b.textContent);
-  const asked = () => sendMessage.mock.calls.filter(([m]) => m.type === 'suggestions/ticket').map(([m]) => m.payload as { subject: string; text: string });
+  const asked = () => sendMessage.mock.calls.filter(([m]) => m.type === 'suggestions/ticket')
+    .map(([m]) => m.payload as { subject: string; text: string; requester?: { email?: string; organisation?: string } });
   return { ...desk, region, buttons, asked };
 }
 
@@ -52,6 +54,20 @@ describe('suggested incidents', () => {
     }));
     expect(desk.region()?.textContent).toContain('acme.com is listed as affected');
     expect(desk.buttons()).toContain('3 similar tickets: declare an incident?');
+  });
+
+  it('sends the requester the desk shows, and asks again when the desk renders it late', async () => {
+    let properties: Element | null = null;
+    const desk = await suggestionsPage(() => ({ suggestions: [], spike: null }), (doc) => {
+      properties = doc.querySelector('[data-test-id="ticket-properties"]');
+      properties?.remove();
+    });
+    expect(desk.asked()).toHaveLength(1);
+    expect(desk.asked()[0]?.requester).toBeUndefined();
+    desk.page.doc.body.append(properties!);
+    await new Promise((resolve) => setTimeout(resolve, 150)); // the page's flush after mutations
+    await desk.settle();
+    expect(desk.asked().map((p) => p.requester)).toEqual([undefined, { email: 'alice@example-shop.com', organisation: 'Example Shop' }]);
   });
 
   it('draws nothing when nothing matches, and asks once per ticket and open list', async () => {

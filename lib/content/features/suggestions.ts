@@ -7,6 +7,7 @@ import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
 import { dockOf } from '../dock';
 import { showStripNote } from '../strip';
+import { requesterKey } from '@/lib/helpdesk/requester';
 
 type Reply = HelpdeskResponseOf<'suggestions/ticket'>;
 export type Reads = Pick<typeof import('../ext'), 'sendRead'>;
@@ -52,12 +53,12 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
     if (box) showStripNote(box, text);
   };
 
-  /** Asks once per ticket and per change of the open list the strip shows (not per mutation). */
+  /** Asks once per ticket, per requester read and per change of the open list the strip shows (not per mutation). */
   function ask(): void {
     const ticket = page.ticket;
     const data = page.data;
     if (!ticket?.subject || !data) return;
-    const key = `${page.ticketKey}\n${data.open.map((i) => i.id).join(',')}`;
+    const key = `${page.ticketKey}\n${requesterKey(ticket.requester)}\n${data.open.map((i) => i.id).join(',')}`;
     if (key === askedFor) return;
     askedFor = key;
     const mine = ++seq;

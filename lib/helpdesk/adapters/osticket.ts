@@ -29,6 +29,11 @@ function redactorFor(doc: Document, textareaSelector: string): Element | null {
 const COMPOSER = ['form#reply'];
 const SEND = ['form#reply [type="submit"]'];
 
+/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
+const REQUESTER = {
+  email: ['table.ticket_info a[href^="mailto:"]'],
+};
+
 export const osticket: HelpdeskAdapter = {
   id: 'osticket',
   name: 'osTicket',
@@ -49,6 +54,7 @@ export const osticket: HelpdeskAdapter = {
   findReplyEditor: (doc) => redactorFor(doc, 'textarea#response') ?? firstEditor(doc, ['form#reply [contenteditable="true"]', 'textarea#response']),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
+  requester: REQUESTER,
 };
 
 /* Test URLs
