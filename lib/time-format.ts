@@ -27,6 +27,11 @@ export function formatUpdated(elapsedMs: number): string {
   return formatAgo(elapsedMs);
 }
 
+/** " · as of 14:05" for data fetched ~15 s or more before `now` (shown while it is revalidated), else ''. */
+export function asOfMark(fetchedAt: number | undefined, now: number): string {
+  return fetchedAt !== undefined && now - fetchedAt >= CURRENT_FOR_MS ? ` · as of ${formatClock(fetchedAt)}` : '';
+}
+
 /** Local wall-clock time, "14:05" (what Ask Copilot's answers say they are "as of"). */
 export function formatClock(epochMs: number): string {
   const date = new Date(epochMs);

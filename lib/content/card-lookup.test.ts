@@ -12,18 +12,20 @@ const update = (at: string, message: string): IncidentUpdate => ({
 const card = (updates: IncidentUpdate[] = [], of = incident) => incidentCard(of, updates);
 
 describe('createCardLookup', () => {
-  it('asks once per reference within a minute, again after, and fresh on request', async () => {
+  it('shares one request per reference for 2 s, asks again after, and fresh on request; keeps the last answer', async () => {
     let now = 0;
     const read = vi.fn(async () => card());
     const lookup = createCardLookup(read, () => now);
+    expect(lookup.last('INC-123')).toBeUndefined();
     await lookup('INC-123');
     await lookup('INC-123');
     expect(read).toHaveBeenCalledTimes(1);
     await lookup('INC-123', { fresh: true });
     expect(read).toHaveBeenCalledTimes(2);
-    now = 61_000;
+    now = 2_500;
     await lookup('INC-123');
     expect(read).toHaveBeenCalledTimes(3);
+    expect(lookup.last('INC-123')).toMatchObject({ at: 2_500, card: { incident: { reference: 'INC-123' } } });
   });
 
   it('does not remember failures', async () => {

@@ -1,4 +1,4 @@
-import { formatAgo } from '@/lib/time-format';
+import { asOfMark, formatAgo } from '@/lib/time-format';
 import { button, h } from './h';
 
 /** What a hover card says about an incident (public incidents only; the background enforces it). */
@@ -22,18 +22,20 @@ const HIDE_DELAY_MS = 300;
 const clip = (text: string) => (text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1).trimEnd()}…` : text);
 
 /** The card's lines for an incident (pure, for the tests and the renderer). */
-export function cardLines(info: CardInfo, now: number): { title: string; meta: string; update: string } {
+export function cardLines(info: CardInfo, now: number, readAt?: number): { title: string; meta: string; update: string } {
   const updated = `Updated ${formatAgo(now - Date.parse(info.updatedAt))}`;
   return {
     title: `${info.reference}: ${info.name}`,
-    meta: `${info.status} · ${info.severity ?? 'No severity'}`,
+    // An earlier answer shown while incident.io is asked again says when it is from.
+    meta: `${info.status} · ${info.severity ?? 'No severity'}${asOfMark(readAt, now)}`,
     update: info.lastMessage ? `${updated}: ${clip(info.lastMessage.replace(/\s+/g, ' ').trim())}` : updated,
   };
 }
 
 /**
  * One card, positioned next to the hovered reference, in the overlay's shadow root. It loads the
- * incident on demand; its buttons open the incident in the side panel and insert its status update.
+ * incident each time it opens, showing the last answer (`last`) meanwhile; its buttons open the
+ * incident in the side panel and insert its status update.
  */
 export class HoverCard {
   private readonly el: HTMLElement;
@@ -46,6 +48,7 @@ export class HoverCard {
     private readonly load: (ref: string) => Promise<CardInfo>,
     private readonly onOpen: (ref: string) => void,
     private readonly onInsert?: (ref: string) => void,
+    private readonly last?: (ref: string) => { info: CardInfo; at: number } | undefined,
   ) {
     const doc = shadow.ownerDocument;
     this.el = h(doc, 'div', { class: 'card', role: 'tooltip', hidden: '' });
@@ -66,10 +69,18 @@ export class HoverCard {
       return;
     }
     this.current = ref;
-    this.render(ref, { text: `Loading ${ref}…` });
+    const earlier = this.last?.(ref);
+    if (earlier) this.render(ref, earlier.info, earlier.at);
+    else this.render(ref, { text: `Loading ${ref}…` });
     this.load(ref).then(
       (info) => this.current === ref && this.render(ref, info),
-      (error: unknown) => this.current === ref && this.render(ref, { text: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => {
+        if (this.current !== ref) return;
+        const text = error instanceof Error ? error.message : String(error);
+        // The earlier answer stays, with its time; the note says why it is not newer.
+        if (earlier) this.note(text);
+        else this.render(ref, { text });
+      },
     );
   }
 
@@ -94,13 +105,13 @@ export class HoverCard {
     this.el.querySelector('.note')?.replaceChildren(text);
   }
 
-  private render(ref: string, content: CardInfo | { text: string }): void {
+  private render(ref: string, content: CardInfo | { text: string }, readAt?: number): void {
     const doc = this.el.ownerDocument;
     const open = button(doc, 'Open in Incident Copilot', () => this.onOpen(ref));
     if ('text' in content) {
       this.el.replaceChildren(h(doc, 'span', { class: 'muted' }, content.text), open, h(doc, 'p', { class: 'note', role: 'status' }));
     } else {
-      const lines = cardLines(content, Date.now());
+      const lines = cardLines(content, Date.now(), readAt);
       const insert = content.shareable && this.onInsert;
       this.el.replaceChildren(
         h(doc, 'span', { class: 'summary' }, lines.title),

@@ -18,6 +18,8 @@ const REQUESTER_WINDOW_MS = 10_000;
 export interface TicketData {
   open: OpenIncident[];
   attachments: TicketLink[];
+  /** When the background fetched the open list (epoch ms): an older list is shown with its time. */
+  fetchedAt?: number;
 }
 
 /** Events of the page core; every feature hears the ones it needs. */

@@ -19,6 +19,14 @@ describe('stripModel', () => {
     expect(model?.pageRefs).toEqual(['INC-123']);
   });
 
+  it('marks a list older than ~15 s with the time it is from, never a fresh one', () => {
+    const fetchedAt = new Date(2026, 2, 10, 14, 5).getTime();
+    expect(stripModel({ open: [emails], attachments: [], pageRefs: [], fetchedAt, now: fetchedAt + 20_000 })?.summary)
+      .toBe('1 open incident · most severe: Login emails delayed (no severity) · as of 14:05');
+    expect(stripModel({ open: [emails], attachments: [], pageRefs: [], fetchedAt, now: fetchedAt + 5_000 })?.summary)
+      .toBe('1 open incident · most severe: Login emails delayed (no severity)');
+  });
+
   it('uses the singular for one incident and says when it has no severity', () => {
     expect(stripModel({ open: [emails], attachments: [], pageRefs: [] })?.summary).toBe('1 open incident · most severe: Login emails delayed (no severity)');
   });

@@ -1,5 +1,6 @@
 import type { IncidentAttachment } from '@/lib/incident-io/schemas';
 import type { PublicIncident } from '@/lib/messaging/public-incident';
+import { asOfMark } from '@/lib/time-format';
 
 export interface StripIncident {
   id: string;
@@ -63,6 +64,9 @@ export function stripModel(input: {
   open: readonly OpenIncident[];
   attachments: readonly TicketLink[];
   pageRefs: readonly string[];
+  /** When the open list was fetched; older than ~15 s at `now`, the summary says "as of 14:05". */
+  fetchedAt?: number;
+  now?: number;
 }): StripModel | null {
   // Drills and onboarding tutorials are not incidents a customer could be hit by.
   const open = input.open.filter((incident) => incident.mode !== 'test' && incident.mode !== 'tutorial');
@@ -76,7 +80,8 @@ export function stripModel(input: {
   if (!top && linked.length === 0) return null;
   const count = open.length;
   const summary = top
-    ? `${count} open incident${count === 1 ? '' : 's'} · most severe: ${view(top).name} (${top.severity?.name ?? 'no severity'})`
+    ? `${count} open incident${count === 1 ? '' : 's'} · most severe: ${view(top).name} (${top.severity?.name ?? 'no severity'})${asOfMark(input.fetchedAt, input.now ?? Date.now())}`
     : null;
   return { summary, mostSevere: top ? view(top) : null, linked, pageRefs: [...input.pageRefs] };
 }
+

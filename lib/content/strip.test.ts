@@ -58,6 +58,16 @@ describe('renderStrip', () => {
     expect(actions.insertUpdate).toHaveBeenCalledWith('INC-123');
   });
 
+  it('offers "Insert update" for the most severe incident when the ticket is not linked to it, once', () => {
+    const container = document.createElement('div');
+    const actions: StripActions = { open: vi.fn(), link: vi.fn(), insertUpdate: vi.fn(), dismiss: vi.fn() };
+    renderStrip(container, { ...model, linked: [] }, actions);
+    const insert = [...container.querySelectorAll('button')].filter((b) => b.getAttribute('aria-label') === 'Insert update for INC-123');
+    expect(insert).toHaveLength(1);
+    trustedClick(insert[0]!);
+    expect(actions.insertUpdate).toHaveBeenCalledWith('INC-123');
+  });
+
   it('keeps its status message across re-renders', () => {
     const { container, actions } = setup();
     showStripNote(container, 'Copied to the clipboard.');

@@ -22,9 +22,14 @@ export function renderStrip(container: HTMLElement, model: StripModel, actions: 
   const rows: HTMLElement[] = [];
   if (model.summary && model.mostSevere) {
     const top = model.mostSevere.reference;
-    rows.push(h(doc, 'div', { class: 'row' },
+    const row = h(doc, 'div', { class: 'row' },
       h(doc, 'span', { class: 'summary' }, model.summary),
-      button(doc, 'Open', () => actions.open(top), { 'aria-label': `Open ${top} in Incident Copilot` })));
+      button(doc, 'Open', () => actions.open(top), { 'aria-label': `Open ${top} in Incident Copilot` }));
+    // A linked incident has its own "Insert update" below: one control per action and incident.
+    if (!model.linked.some((incident) => incident.reference === top)) {
+      row.append(button(doc, 'Insert update', () => actions.insertUpdate(top), { 'aria-label': `Insert update for ${top}` }));
+    }
+    rows.push(row);
   }
   if (model.linked.length > 0) {
     const list = h(doc, 'div', { class: 'row', role: 'group', 'aria-label': 'Linked incidents' }, h(doc, 'span', { class: 'label' }, 'Linked:'));

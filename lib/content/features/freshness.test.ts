@@ -26,7 +26,7 @@ describe('freshness, tab side', () => {
   it('paints from the cached answer, then asks for a revalidated one', async () => {
     const desk = await freshPage();
     expect(openReads()).toEqual([{}, { revalidate: true }]);
-    expect(desk.page.data).toEqual({ open: [], attachments: [] });
+    expect(desk.page.data).toEqual({ open: [], attachments: [], fetchedAt: 1 });
   });
 
   it('revalidates when the window regains focus and when the tab becomes visible', async () => {
@@ -59,6 +59,6 @@ describe('freshness, tab side', () => {
     answerReads({ 'attachments/list': () => ({ attachments: [] }) }); // incidents/open now fails
     desk.view.dispatchEvent(new desk.view.Event('focus'));
     await desk.settle();
-    expect(desk.page.data).toEqual({ open: [], attachments: [] });
+    expect(desk.page.data).toEqual({ open: [], attachments: [], fetchedAt: 1 });
   });
 });

@@ -33,7 +33,11 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
         reads.sendRead('incidents/open', request),
         reads.sendRead('attachments/list', { externalId: ticket.attachment.externalId }),
       ]);
-      next = { open: open.incidents.map(forStrip), attachments: links.attachments.map(({ incident_id }) => ({ incident_id })) };
+      next = {
+        open: open.incidents.map(forStrip),
+        attachments: links.attachments.map(({ incident_id }) => ({ incident_id })),
+        ...(open.fetchedAt ? { fetchedAt: open.fetchedAt } : {}),
+      };
     } catch {
       // Not connected, or incident.io unreachable: the strip stays away rather than nag on every
       // ticket; a failed revalidation keeps what is shown.

@@ -20,6 +20,10 @@ export function init(page: HelpdeskPage, life: PageLife, first?: MouseEvent, rea
       async (ref) => cardInfo(await lookup(ref)),
       (ref) => void openIncident(ref, (text) => card?.note(text)),
       (ref) => void insertUpdate(page, lookup, ref, (text) => card?.note(text)),
+      (ref) => {
+        const last = lookup.last(ref);
+        return last && { info: cardInfo(last.card), at: last.at };
+      },
     );
     return card;
   };
