@@ -112,3 +112,12 @@ export async function connectAndOpenIncidents(panel: Page, key: string = KEYS.fu
   await expect(panel.getByText(/Connected as/)).toBeVisible();
   await panel.getByRole('tab', { name: 'Incidents' }).click();
 }
+
+/** Closes every open incident in incident.io, as colleagues would. */
+export async function closeEveryIncident() {
+  for (const incident of (await sandbox.incidents()).incidents) {
+    if (['triage', 'live', 'paused'].includes(incident.incident_status.category)) {
+      await sandbox.call('POST', `incidents/${incident.reference}/status`, { status: 'Closed' });
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, openDesk, openPublicCount, strip, test } from './helpdesk-fixtures';
-import { sandbox } from './fixtures';
+import { card, expect, openDesk, openPublicCount, strip, test, textCenter } from './helpdesk-fixtures';
+import { closeEveryIncident, sandbox } from './fixtures';
 
 /**
  * Issue 10, freshness on ticket pages: the strip follows incident.io when the tab regains focus and
@@ -25,6 +25,33 @@ test.describe('Ticket pages show what incident.io says now', () => {
 
     await focusTab(page);
     await expect(strip(page)).toContainText(countText(before + 1), WITHIN);
+  });
+
+  test('a tab regaining focus after every incident was closed shows none', async ({ context, panel }) => {
+    void panel;
+    const page = await openDesk(context, 'zendesk');
+    await expect(strip(page)).toContainText(countText(await openPublicCount()));
+    await closeEveryIncident();
+    await page.waitForTimeout(2_100);
+
+    await focusTab(page);
+    await expect(strip(page)).toHaveCount(0, WITHIN);
+  });
+
+  test('a hover card opened again after a move to monitoring says Monitoring', async ({ context, panel }) => {
+    void panel;
+    const page = await openDesk(context, 'zendesk');
+    const ref = await textCenter(page, '[data-test-id="omni-log-container"]', 'INC-123');
+    await page.mouse.move(ref.x, ref.y);
+    await expect(card(page)).toContainText('INC-123:');
+    await expect(card(page)).not.toContainText('Monitoring');
+    await page.mouse.move(1, 1);
+    await expect(card(page)).toBeHidden();
+    await sandbox.call('POST', 'incidents/INC-123/status', { status: 'Monitoring' });
+    await page.waitForTimeout(2_100);
+
+    await page.mouse.move(ref.x, ref.y);
+    await expect(card(page)).toContainText('Monitoring', WITHIN);
   });
 
   test('five tabs focused at once cost one list request', async ({ context, panel }) => {

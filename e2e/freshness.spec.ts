@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { connectAndOpenIncidents, expect, sandbox, test } from './fixtures';
+import { closeEveryIncident, connectAndOpenIncidents, expect, sandbox, test } from './fixtures';
 
 /**
  * Issue 10, freshness: incident.io changes behind the extension's back (a colleague, the app), then
@@ -7,22 +7,12 @@ import { connectAndOpenIncidents, expect, sandbox, test } from './fixtures';
  * The poll interval is 60 s and no test here runs a poll, so only the open/ask can bring the news.
  */
 const WITHIN = { timeout: 2_000 };
-const OPEN_CATEGORIES = new Set(['triage', 'live', 'paused']);
 
 const listRequests = async () =>
   (await sandbox.requests()).requests.filter((r) => r.method === 'GET' && r.path === '/v2/incidents');
 const notificationTitles = (worker: Worker) =>
   worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
 const badgeText = (worker: Worker) => worker.evaluate(() => chrome.action.getBadgeText({}));
-
-/** Closes every open incident in incident.io, as colleagues would. */
-async function closeEveryIncident() {
-  for (const incident of (await sandbox.incidents()).incidents) {
-    if (OPEN_CATEGORIES.has(incident.incident_status.category)) {
-      await sandbox.call('POST', `incidents/${incident.reference}/status`, { status: 'Closed' });
-    }
-  }
-}
 
 /** A side panel opening (as a tab: the real side panel can't be driven as a Playwright page). */
 async function openPanel(context: BrowserContext, extensionId: string): Promise<Page> {
@@ -86,6 +76,18 @@ test.describe('Every view shows what incident.io says now', () => {
     await expect(answer).toContainText(new RegExp(`as of (${hhmm}|\\d\\d:\\d\\d)`));
     // The panel's own list took the same refresh.
     await expect(incidentsList(panel)).toContainText('Search returns nothing', WITHIN);
+  });
+
+  test('"Is there a known incident?" after every incident was closed answers none, from incident.io now', async ({ panel }) => {
+    await connectAndOpenIncidents(panel);
+    await expect(incidentsList(panel)).toContainText('INC-131');
+    await closeEveryIncident();
+    await letTheCacheAge(panel);
+
+    await panel.getByRole('textbox', { name: 'Ask Copilot' }).fill('Is there a known incident?');
+    await panel.getByRole('textbox', { name: 'Ask Copilot' }).press('Enter');
+    const answer = panel.getByRole('region', { name: 'Copilot' }).getByRole('status');
+    await expect(answer).toContainText(/No known incidents right now, as of \d\d:\d\d/, WITHIN);
   });
 
   test('five panels opened at once cost one list request', async ({ panel, context, extensionId }) => {
