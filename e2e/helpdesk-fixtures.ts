@@ -77,7 +77,8 @@ export async function textCenter(page: Page, scope: string, text: string): Promi
   const point = await page.evaluate(async ({ scope, text }) => {
     const root = document.querySelector(scope);
     if (!root) return null;
-    root.scrollIntoView({ block: 'center' });
+    // Instant: a desk's CSS may ask for smooth scrolling (RT's Bootstrap does), which moves the text after it is measured.
+    root.scrollIntoView({ block: 'center', behavior: 'instant' });
     // Let the scroll event (which hides any card) pass before the pointer arrives.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -155,3 +156,23 @@ export async function fire(worker: Worker, hook: Hook, title: string, selectionT
       : hooks.onContextMenuClick({ menuItemId: 'declare-from-selection', selectionText, pageUrl: 'https://page-url.example/' }, clicked);
   }, { hook, title, selectionText });
 }
+
+/**
+ * The desk's click handler, as the desk has it once a reply is typed: the button enabled, a click
+ * counted (and a form's submit kept on the page).
+ */
+export async function armSend(page: Page, name: string): Promise<void> {
+  await page.evaluate((name) => {
+    const send = [...document.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input[type="submit"]')]
+      .find((el) => (el.textContent?.trim() || el.value) === name && el.getClientRects().length > 0);
+    if (!send) throw new Error(`no ${name} button`);
+    send.disabled = false;
+    const world = window as typeof window & { sent?: number };
+    send.addEventListener('click', (event) => {
+      event.preventDefault();
+      world.sent = (world.sent ?? 0) + 1;
+    });
+  }, name);
+}
+
+export const sent = (page: Page) => page.evaluate(() => (window as typeof window & { sent?: number }).sent ?? 0);

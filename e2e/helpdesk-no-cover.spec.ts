@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openDesk, SERVED_FIXTURES, type ServedFixture, servedUrl, strip, test } from './helpdesk-fixtures';
+import { armSend, expect, openDesk, sent, SERVED_FIXTURES, type ServedFixture, servedUrl, strip, test } from './helpdesk-fixtures';
 
 /** Each desk's own Send/Submit button, by its accessible name (none of the extension's buttons share one). */
 const SEND: Record<ServedFixture, string> = {
@@ -12,26 +12,6 @@ const WITHOUT_SUGGESTIONS = new Set<ServedFixture>(['zendesk-multipane']);
 /** Desks on their own domain: the content script runs once the site is enabled (the e2e build holds the permission). */
 const SELF_HOSTED = new Set<ServedFixture>(['zammad', 'freescout', 'osticket', 'generic']);
 const SIZES = [{ width: 1280, height: 720 }, { width: 1400, height: 900 }];
-
-/**
- * The desk's click handler, as the desk has it once a reply is typed: the button enabled, a click
- * counted (and a form's submit kept on the page).
- */
-async function armSend(page: Page, name: string): Promise<void> {
-  await page.evaluate((name) => {
-    const send = [...document.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input[type="submit"]')]
-      .find((el) => (el.textContent?.trim() || el.value) === name && el.getClientRects().length > 0);
-    if (!send) throw new Error(`no ${name} button`);
-    send.disabled = false;
-    const world = window as typeof window & { sent?: number };
-    send.addEventListener('click', (event) => {
-      event.preventDefault();
-      world.sent = (world.sent ?? 0) + 1;
-    });
-  }, name);
-}
-
-const sent = (page: Page) => page.evaluate(() => (window as typeof window & { sent?: number }).sent ?? 0);
 
 test.describe('The extension’s UI never covers the desk’s own Send/Submit button', () => {
   test('every desk fixture at 1280×720 and 1400×900, with the UI shown and collapsed to its pill', async ({ context, panel, worker }) => {

@@ -1,5 +1,5 @@
 import type { Worker } from '@playwright/test';
-import { attachmentsFor, card, deskPage, expect, openInPanel, readActiveTab, sandboxIncident, strip, test, textCenter } from './helpdesk-fixtures';
+import { armSend, attachmentsFor, card, deskPage, expect, openInPanel, readActiveTab, sandboxIncident, strip, test, sent, textCenter } from './helpdesk-fixtures';
 import { type RequestTracker, startRequestTracker } from './helpdesk/rt';
 
 // A real Request Tracker 5 (Debian packages) on 127.0.0.1: enabled at run time like any self-hosted desk.
@@ -43,9 +43,12 @@ test.describe('Request Tracker 5 (real, from Debian packages)', () => {
     const mentioned = strip(page).getByRole('group', { name: 'Incidents mentioned on this page' });
     await expect(mentioned).toContainText('INC-123');
     await expect(mentioned).toContainText('INC-131');
-    const at = await textCenter(page, '.history-container', 'INC-123');
-    await page.mouse.move(at.x, at.y);
-    await expect(card(page)).toContainText('INC-123: Checkout failing for EU customers');
+    // RT keeps laying the history out after it arrives: measure and point again until the card opens.
+    await expect(async () => {
+      const at = await textCenter(page, '.history-container', 'INC-123');
+      await page.mouse.move(at.x, at.y);
+      await expect(card(page)).toContainText('INC-123: Checkout failing for EU customers', { timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
 
     await strip(page).getByRole('button', { name: 'Link this ticket…' }).click();
     await panel.getByRole('region', { name: 'Link this ticket to INC-123?' }).getByRole('button', { name: 'Link ticket' }).click();
@@ -71,5 +74,23 @@ test.describe('Request Tracker 5 (real, from Debian packages)', () => {
     await expect(reply.getByRole('status')).toContainText('Status update inserted into the reply');
     const data = await page.evaluate(() => (window as unknown as { CKEDITOR: { instances: Record<string, { getData(): string }> } }).CKEDITOR.instances.UpdateContent!.getData());
     expect(data).toMatch(UPDATE);
+  });
+
+  test('the strip never covers RT’s own "Update Ticket" button at 1280×720 and 1400×900', async ({ context, panel, worker }) => {
+    void panel;
+    await enableRt(worker);
+    const page = await deskPage(context);
+    await rt.login(page);
+    await page.goto(`${rt.baseUrl}/Ticket/Update.html?Action=Respond;id=${ticketId}`);
+    await expect(strip(page)).toBeVisible();
+    await armSend(page, 'Update Ticket');
+    for (const size of [{ width: 1280, height: 720 }, { width: 1400, height: 900 }]) {
+      await page.setViewportSize(size);
+      await expect(strip(page)).toBeVisible();
+      const before = await sent(page);
+      // Playwright's actionability check fails when our UI would take the click.
+      await page.getByRole('button', { name: 'Update Ticket', exact: true }).first().click({ timeout: 5_000 });
+      expect(await sent(page)).toBe(before + 1);
+    }
   });
 });
