@@ -9,6 +9,7 @@ import { pollOnce, startPoller } from '@/lib/background/poller';
 import { registerToolbarButton } from '@/lib/background/side-panel';
 import { enableSite, registerSiteAccessListeners } from '@/lib/background/site-access';
 import { exposeTestHooks, openPanelTabForFirefoxTests } from '@/lib/background/test-hooks';
+import { alertWorkspaces } from '@/lib/background/workspaces';
 import { createRouter } from '@/lib/messaging/handle';
 
 export default defineBackground(() => {
@@ -16,7 +17,7 @@ export default defineBackground(() => {
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender).then((reply) => reply ?? undefined));
   startPoller();
-  registerAlertHandlers();
+  registerAlertHandlers(alertWorkspaces);
   registerContextMenu();
   registerCommands();
   registerSiteAccessListeners();
