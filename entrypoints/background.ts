@@ -1,5 +1,5 @@
 import { browser, defineBackground } from '#imports';
-import { registerAlertHandlers } from '@/lib/background/alerts';
+import { openAlert, registerAlertHandlers } from '@/lib/background/alerts';
 import { onCommand, registerCommands } from '@/lib/background/commands';
 import { onContextMenuClick, registerContextMenu } from '@/lib/background/context-menu';
 import { handlers } from '@/lib/background/handlers';
@@ -23,7 +23,8 @@ export default defineBackground(() => {
   registerSiteAccessListeners();
   registerToolbarButton();
   registerManagedSites();
-  exposeTestHooks({ pollOnce, onContextMenuClick, onCommand, enableSite });
+  // openAlert: what a click on a notification does (Playwright cannot click a desktop notification).
+  exposeTestHooks({ pollOnce, onContextMenuClick, onCommand, enableSite, openAlert: (id: string) => openAlert(id, alertWorkspaces) });
   openPanelTabForFirefoxTests();
 
   // Content scripts must never read the key: close storage.local to them (session is closed by default).

@@ -183,6 +183,31 @@ describe('switching and removing the active workspace', () => {
     expect(shownIds()).toEqual([]);
   });
 
+  it('a list read halfway through a switch (the panel hears the connection change) waits for it to finish', async () => {
+    let read: Promise<unknown> | undefined;
+    const unwatch = connectionItem.watch(() => {
+      read ??= workspaceHandlers['workspaces/list']({}, { level: 'agent' } as CallContext);
+    });
+    await switchWorkspace('w2');
+    const { workspaces } = (await read) as { workspaces: { id: string; active: boolean }[] };
+    unwatch();
+    expect(workspaces.find((w) => w.active)?.id).toBe('w2');
+    // The first workspace kept its own key (a reconcile mid-switch would have given it the second's).
+    expect((await workspacesItem.get())?.list.map((w) => w.apiKey)).toEqual(['key-1', 'key-2']);
+  });
+
+  it('a poll in flight for a workspace removed meanwhile writes nothing back for it', async () => {
+    let finish!: (incidents: Incident[]) => void;
+    orgs['key-2']!.listAllIncidents.mockReturnValue(new Promise<Incident[]>((resolve) => { finish = resolve; }));
+    const polling = pollOtherWorkspaces(T0);
+    await vi.waitFor(() => expect(orgs['key-2']!.listAllIncidents).toHaveBeenCalled());
+    await workspaceHandlers['workspaces/remove']({ id: 'w2' }, { level: 'agent' } as CallContext);
+    finish([globexOne]);
+    await polling;
+    expect(await workspaceOpenItem.get()).toEqual({});
+    expect(await workspaceBaselinesItem.get()).toEqual({});
+  });
+
   it('a refresh in flight with the old key does not refill the caches after a switch', async () => {
     let finish!: (incidents: Incident[]) => void;
     orgs['key-1']!.listAllIncidents.mockReturnValue(new Promise<Incident[]>((resolve) => { finish = resolve; }));

@@ -50,7 +50,15 @@ export function reconcileWorkspaces(stored: Workspaces | null, active: Stored, n
   return { activeId: id, list: [{ id, ...mirrored }, ...current.list] };
 }
 
-export async function readWorkspaces(): Promise<Workspaces> {
+/**
+ * The workspaces, reconciled, never halfway through a switch: `activate` writes the active key and
+ * connection before the list, and a reconcile between the two would give the old workspace the new key.
+ */
+export function readWorkspaces(): Promise<Workspaces> {
+  return locked(reconciled);
+}
+
+async function reconciled(): Promise<Workspaces> {
   const [stored, apiKey, connection] = await Promise.all([workspacesItem.get(), apiKeyItem.get(), connectionItem.get()]);
   const next = reconcileWorkspaces(stored, { apiKey, connection }, () => crypto.randomUUID());
   if (JSON.stringify(next) !== JSON.stringify(stored)) await workspacesItem.set(next);
@@ -159,7 +167,7 @@ export const workspaceHandlers: Pick<Handlers, 'workspaces/list' | 'workspaces/a
   'workspaces/add': async (request) => {
     const added = { id: crypto.randomUUID(), ...(await validated(request)) };
     await locked(async () => {
-      const workspaces = await readWorkspaces();
+      const workspaces = await reconciled();
       if (workspaces.list.some((w) => w.apiKey === added.apiKey && w.baseUrl === added.baseUrl)) {
         throw new AppError({ kind: 'bad_input', message: `${added.identity.name} is already connected.` });
       }
@@ -175,8 +183,15 @@ export const workspaceHandlers: Pick<Handlers, 'workspaces/list' | 'workspaces/a
     await switchWorkspace(id);
     return reply();
   },
-  'workspaces/remove': ({ id }) => locked(async () => {
-    const workspaces = await readWorkspaces();
+  'workspaces/remove': async ({ id }) => {
+    await removeWorkspace(id);
+    return reply();
+  },
+};
+
+function removeWorkspace(id: string): Promise<void> {
+  return locked(async () => {
+    const workspaces = await reconciled();
     const remaining = { ...workspaces, list: workspaces.list.filter((w) => w.id !== id) };
     if (id === workspaces.activeId) {
       // Not stashed: `activate` stashes only a workspace still in the list.
@@ -187,14 +202,13 @@ export const workspaceHandlers: Pick<Handlers, 'workspaces/list' | 'workspaces/a
     await forgetWorkspace(id);
     await updateBadge();
     void notifyHelpdeskTabs();
-    return reply();
-  }),
-};
+  });
+}
 
 /** Makes a connected workspace active (the switcher, or a click on another workspace's alert). */
 export function switchWorkspace(id: string): Promise<void> {
   return locked(async () => {
-    const workspaces = await readWorkspaces();
+    const workspaces = await reconciled();
     const target = workspaces.list.find((w) => w.id === id);
     if (!target) throw new AppError({ kind: 'not_found', message: 'That workspace is no longer connected.' });
     if (id === workspaces.activeId) return;
@@ -226,6 +240,12 @@ export const alertWorkspaces: AlertWorkspaces = {
   })),
 };
 
+/** The workspaces connected and not active, as stored now. */
+async function inactiveIds(): Promise<Set<string>> {
+  const workspaces = await workspacesItem.get();
+  return new Set((workspaces?.list ?? []).filter((w) => w.id !== workspaces?.activeId).map((w) => w.id));
+}
+
 interface Polled { workspace: Workspace; client: IncidentIoClient; incidents: Incident[] }
 
 /**
@@ -249,12 +269,14 @@ export async function pollOtherWorkspaces(now = Date.now()): Promise<void> {
   // Not after a switch: a workspace switched to meanwhile has the shared cache (and a new poll runs).
   const changed = await locked(async () => {
     if (stale()) return false;
-    const inactive = new Set(others.map((w) => w.id));
+    // Nor for one removed meanwhile: its list went with it.
+    const inactive = await inactiveIds();
     const [counts, lists] = await Promise.all([workspaceCountsItem.get(), workspaceOpenItem.get()]);
     const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => inactive.has(id)));
-    const nextLists = { ...keep(lists), ...Object.fromEntries(polled.map((p) => [p.workspace.id, publicList(p.incidents)])) };
+    const fresh = polled.filter((p) => inactive.has(p.workspace.id));
+    const nextLists = { ...keep(lists), ...Object.fromEntries(fresh.map((p) => [p.workspace.id, publicList(p.incidents)])) };
     await workspaceCountsItem.set({
-      ...keep(counts), ...Object.fromEntries(polled.map((p) => [p.workspace.id, { count: p.incidents.length, fetchedAt: now }])),
+      ...keep(counts), ...Object.fromEntries(fresh.map((p) => [p.workspace.id, { count: p.incidents.length, fetchedAt: now }])),
     });
     await workspaceOpenItem.set(nextLists);
     // Both as stored (parsed, in the schema's key order).
@@ -271,7 +293,7 @@ export async function pollOtherWorkspaces(now = Date.now()): Promise<void> {
 /** The alert diff of an inactive workspace: its baseline, its stashed watches and snoozes. Once per poll. */
 function alertOtherWorkspace({ workspace, client, incidents }: Polled, now: number, stale: () => boolean): Promise<void> {
   return serially(async () => {
-    if (stale()) return;
+    if (stale() || !(await inactiveIds()).has(workspace.id)) return;
     const baselines = await workspaceBaselinesItem.get();
     const snoozes = Object.fromEntries(Object.entries(workspace.stash?.snoozes ?? {}).filter(([, until]) => until > now));
     await alertOnChanges({
