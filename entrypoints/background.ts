@@ -1,5 +1,5 @@
 import { browser, defineBackground } from '#imports';
-import { registerAlertHandlers } from '@/lib/background/alerts';
+import { openAlert, registerAlertHandlers } from '@/lib/background/alerts';
 import { onCommand, registerCommands } from '@/lib/background/commands';
 import { onContextMenuClick, registerContextMenu } from '@/lib/background/context-menu';
 import { handlers } from '@/lib/background/handlers';
@@ -9,6 +9,7 @@ import { pollOnce, startPoller } from '@/lib/background/poller';
 import { registerToolbarButton } from '@/lib/background/side-panel';
 import { enableSite, registerSiteAccessListeners } from '@/lib/background/site-access';
 import { exposeTestHooks, openPanelTabForFirefoxTests } from '@/lib/background/test-hooks';
+import { alertWorkspaces } from '@/lib/background/workspaces';
 import { createRouter } from '@/lib/messaging/handle';
 
 export default defineBackground(() => {
@@ -16,13 +17,14 @@ export default defineBackground(() => {
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender).then((reply) => reply ?? undefined));
   startPoller();
-  registerAlertHandlers();
+  registerAlertHandlers(alertWorkspaces);
   registerContextMenu();
   registerCommands();
   registerSiteAccessListeners();
   registerToolbarButton();
   registerManagedSites();
-  exposeTestHooks({ pollOnce, onContextMenuClick, onCommand, enableSite });
+  // openAlert: what a click on a notification does (Playwright cannot click a desktop notification).
+  exposeTestHooks({ pollOnce, onContextMenuClick, onCommand, enableSite, openAlert: (id: string) => openAlert(id, alertWorkspaces) });
   openPanelTabForFirefoxTests();
 
   // Content scripts must never read the key: close storage.local to them (session is closed by default).

@@ -8,6 +8,7 @@ import { panelIntentSchema } from '@/lib/panel-intent';
 import { DEFAULT_SETTINGS, settingsSchema } from '@/lib/settings';
 import { storedDraftSchema } from '@/lib/declare-draft';
 import { followupsSchema } from '@/lib/background/followups';
+import { publicIncidentSchema } from '@/lib/messaging/public-incident';
 
 /**
  * Every persisted value, each parsed with zod on read: a value written by an older version (or
@@ -97,6 +98,8 @@ export const alertRecordSchema = z.object({
   /** The snooze presets on its two buttons, in button order. */
   snoozeMinutes: z.array(z.int().check(z.positive())),
   raisedAt: z.number(),
+  /** The workspace the incident belongs to (its id is also in the notification id's prefix). */
+  workspaceId: z.optional(z.string()),
 });
 export type AlertRecord = z.infer<typeof alertRecordSchema>;
 /** Notifications raised, by notification id: which change each was for and what its buttons do. */
@@ -154,7 +157,8 @@ export const followupsItem = typedItem('local:followups', followupsSchema, {});
 /**
  * Every connected incident.io workspace (issue 12 §4), each with its own key (background only, like
  * `apiKeyItem`). The active one is mirrored into `apiKeyItem`/`connectionItem`, which every other
- * handler reads; `stash` keeps an inactive workspace's watches and follow-ups until it is active again.
+ * handler reads; `stash` keeps an inactive workspace's watches, follow-ups, snoozes and declare draft
+ * until it is active again (its watches and follow-ups are still processed there by its own poll).
  * Null on installs from before workspaces: lib/background/workspaces.ts derives the first from the key.
  */
 export const workspaceSchema = z.object({
@@ -162,7 +166,13 @@ export const workspaceSchema = z.object({
   baseUrl: z.string(),
   identity: identitySchema,
   apiKey: z.string(),
-  stash: z.optional(z.object({ watched: z.array(z.string()), followups: followupsSchema })),
+  stash: z.optional(z.object({
+    watched: z.array(z.string()),
+    followups: followupsSchema,
+    snoozes: z.optional(z.record(z.string(), z.number())),
+    /** The declare form's draft: it carries this org's custom-field ids, so another org never sees it. */
+    declareDraft: z.optional(z.nullable(storedDraftSchema)),
+  })),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 export const workspacesSchema = z.object({ activeId: z.nullable(z.string()), list: z.array(workspaceSchema) });
@@ -175,3 +185,15 @@ export const workspaceCountsItem = typedItem(
   z.record(z.string(), z.object({ count: z.number(), fetchedAt: z.number() })),
   {},
 );
+
+/**
+ * Each inactive workspace's public open incidents (the help-desk projection), by workspace id, from
+ * its own poll: help-desk tabs see them next to the active workspace's, labelled with its name.
+ */
+export const workspaceOpenItem = typedItem('session:workspaceOpen', z.record(z.string(), z.array(publicIncidentSchema)), {});
+
+/**
+ * Each inactive workspace's alert baseline (what its last poll compared against), by workspace id.
+ * The active one's is `pollBaselineItem`; a switch moves them across, so no change is dropped.
+ */
+export const workspaceBaselinesItem = typedItem('session:workspaceBaselines', z.record(z.string(), z.array(incidentSchema)), {});

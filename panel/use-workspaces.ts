@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { customEndpointHost } from '@/lib/incident-io/base-url';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
 import { queries } from '@/lib/queries/keys';
+import { connectionItem } from '@/lib/storage';
 
 /** The connected workspaces and what changes them; any change of the shown one drops every cached view. */
 export function useWorkspaces() {
@@ -15,6 +17,15 @@ export function useWorkspaces() {
     queryClient.removeQueries({ predicate: (query) => !keep.has(query.queryKey[0]) });
     await queryClient.invalidateQueries();
   };
+  // The background may switch by itself (a click on another workspace's alert): the active
+  // connection changes, so the panel re-reads the workspaces and, when the shown one changed, drops its views.
+  useEffect(() => connectionItem.watch(() => {
+    void send('workspaces/list', {}).then((reply) => {
+      const shown = queryClient.getQueryData<ResponseOf<'workspaces/list'>>(queries.workspaces().queryKey);
+      const activeOf = (r?: ResponseOf<'workspaces/list'>) => r?.workspaces.find((w) => w.active)?.id;
+      if (activeOf(shown) !== activeOf(reply)) void changed(reply);
+    }).catch(() => undefined);
+  }), [queryClient]);
   const switchTo = useMutation({ mutationFn: (id: string) => send('workspaces/switch', { id }), onSuccess: changed });
   const add = useMutation({
     mutationFn: async (apiKey: string) => {

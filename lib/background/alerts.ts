@@ -5,13 +5,17 @@ import { type AlertRecord, alertsItem, panelIntentItem } from '@/lib/storage';
 import { clip } from './clip';
 import type { SnapshotDiff } from './diff';
 import { openSidePanel } from './side-panel';
-import { snoozeIncident } from './snooze';
+import { rememberSnoozePreset, snoozeIncident } from './snooze';
 
 /** One notification to raise. */
 export interface Alert {
-  /** `incident:<incident id>:<change>`; the change includes `updated_at`, so a repeat of the same move is new. */
+  /**
+   * `<workspace id>/incident:<incident id>:<change>`; the change includes `updated_at`, so a repeat
+   * of the same move is new. The workspace prefix keeps each workspace's alerts apart.
+   */
   notificationId: string;
   incidentId: string;
+  workspaceId: string | null;
   reference: string;
   title: string;
   message: string;
@@ -24,6 +28,8 @@ export interface AlertContext {
   /** Incident id → snoozed until (epoch ms). */
   snoozes: Record<string, number>;
   now: number;
+  /** Whose incidents these are (several workspaces raise alerts); null before any is stored. */
+  workspaceId?: string | null;
 }
 
 const MAX_TITLE_CHARS = 80;
@@ -36,9 +42,9 @@ const OPEN_HINT = 'Click to open it in Incident Copilot.';
  * The notifications a poll's changes call for: declarations (if enabled) and watched incidents'
  * status/severity moves (if enabled), minus snoozed incidents. Private incidents are never named.
  */
-export function decideAlerts(diff: SnapshotDiff, { settings, snoozes, now }: AlertContext): Alert[] {
+export function decideAlerts(diff: SnapshotDiff, { settings, snoozes, now, workspaceId = null }: AlertContext): Alert[] {
   const snoozeMinutes = snoozeChoices(settings.lastSnoozeMinutes);
-  const alerts: Omit<Alert, 'snoozeMinutes'>[] = [];
+  const alerts: Omit<Alert, 'snoozeMinutes' | 'workspaceId'>[] = [];
   if (settings.notifyOnDeclared) {
     for (const incident of diff.declared) {
       const severity = incident.severity ? ` (${incident.severity.name})` : '';
@@ -65,7 +71,9 @@ export function decideAlerts(diff: SnapshotDiff, { settings, snoozes, now }: Ale
   }
   return alerts
     .filter((a) => (snoozes[a.incidentId] ?? 0) <= now)
-    .map((a) => ({ ...a, snoozeMinutes }));
+    .map((a) => ({
+      ...a, snoozeMinutes, workspaceId, notificationId: workspaceId ? `${workspaceId}/${a.notificationId}` : a.notificationId,
+    }));
 }
 
 /** Chrome shows two buttons at most: the preset chosen last, then the next one (wrapping round). */
@@ -82,7 +90,7 @@ export function snoozeChoices(lastMinutes: number): [number, number] {
 const isPrivate = (incident: Incident) => incident.visibility !== 'public';
 const label = (incident: Incident) => (isPrivate(incident) ? `Private incident ${incident.reference}` : incident.reference);
 
-function alert(incident: Incident, change: string, text: { title: string; message: string }): Omit<Alert, 'snoozeMinutes'> {
+function alert(incident: Incident, change: string, text: { title: string; message: string }): Omit<Alert, 'snoozeMinutes' | 'workspaceId'> {
   return {
     notificationId: `incident:${incident.id}:${change}`,
     incidentId: incident.id,
@@ -101,7 +109,10 @@ export async function raiseAlerts(alerts: Alert[], now: number): Promise<void> {
   const fresh = alerts.filter((a) => !Object.hasOwn(ledger, a.notificationId));
   if (fresh.length === 0) return;
   const added: [string, AlertRecord][] = fresh.map((a) => [
-    a.notificationId, { incidentId: a.incidentId, reference: a.reference, snoozeMinutes: a.snoozeMinutes, raisedAt: now },
+    a.notificationId, {
+      incidentId: a.incidentId, reference: a.reference, snoozeMinutes: a.snoozeMinutes, raisedAt: now,
+      ...(a.workspaceId ? { workspaceId: a.workspaceId } : {}),
+    },
   ]);
   const kept = [...Object.entries(ledger), ...added].sort(([, a], [, b]) => b.raisedAt - a.raisedAt).slice(0, MAX_REMEMBERED);
   await alertsItem.set(Object.fromEntries(kept));
@@ -118,26 +129,59 @@ export async function raiseAlerts(alerts: Alert[], now: number): Promise<void> {
 /** Chrome refuses a notification without an icon (public/icon/128.png ships with the build). */
 const NOTIFICATION_ICON = '/icon/128.png';
 
-/** A click opens the incident in the side panel (if Chrome allows it here; otherwise on next open). */
-export async function openAlert(notificationId: string): Promise<void> {
+/**
+ * What alerts need of the workspaces (workspaces.ts, passed in: it imports this module's callers).
+ * `switchTo` makes a workspace active; `snoozeIn` snoozes an incident of an inactive one in its stash.
+ */
+export interface AlertWorkspaces {
+  activeId(): Promise<string | null>;
+  switchTo(workspaceId: string): Promise<void>;
+  snoozeIn(workspaceId: string, incidentId: string, until: number): Promise<void>;
+}
+
+/**
+ * A click opens the incident in the side panel (if Chrome allows it here; otherwise on next open).
+ * An alert of another workspace switches to it first: its reference means another incident (or
+ * none) in the active one.
+ */
+export async function openAlert(notificationId: string, workspaces?: AlertWorkspaces): Promise<void> {
   const record = (await alertsItem.get())[notificationId];
   await browser.notifications.clear(notificationId);
   if (!record) return;
+  if (record.workspaceId && workspaces && (await workspaces.activeId()) !== record.workspaceId) {
+    await workspaces.switchTo(record.workspaceId);
+  }
   await panelIntentItem.set({ kind: 'incident', ref: record.reference });
   const window = await browser.windows.getLastFocused().catch(() => undefined);
   await openSidePanel(undefined, window?.id);
 }
 
 /** A snooze button: silence that incident for the preset shown and offer that preset first next time. */
-export async function snoozeFromAlert(notificationId: string, buttonIndex: number, now: number): Promise<void> {
+export async function snoozeFromAlert(notificationId: string, buttonIndex: number, now: number, workspaces?: AlertWorkspaces): Promise<void> {
   const record = (await alertsItem.get())[notificationId];
   await browser.notifications.clear(notificationId);
   const minutes = record?.snoozeMinutes[buttonIndex];
-  if (record && minutes !== undefined) await snoozeIncident(record.incidentId, minutes, now);
+  if (!record || minutes === undefined) return;
+  // Another workspace's incident: its snooze lives in that workspace's stash, where its poll reads it.
+  if (record.workspaceId && workspaces && (await workspaces.activeId()) !== record.workspaceId) {
+    await workspaces.snoozeIn(record.workspaceId, record.incidentId, now + minutes * 60_000);
+    await rememberSnoozePreset(minutes);
+  } else {
+    await snoozeIncident(record.incidentId, minutes, now);
+  }
+}
+
+/** Forgets a removed workspace's alerts: its ledger entries and the notifications still on screen. */
+export async function forgetWorkspaceAlerts(workspaceId: string): Promise<void> {
+  const ledger = await alertsItem.get();
+  const gone = Object.keys(ledger).filter((id) => ledger[id]?.workspaceId === workspaceId);
+  if (gone.length === 0) return;
+  await alertsItem.set(Object.fromEntries(Object.entries(ledger).filter(([id]) => !gone.includes(id))));
+  await Promise.allSettled(gone.map((id) => browser.notifications.clear(id)));
 }
 
 /** Call synchronously at background start-up so a click that wakes the worker is handled. */
-export function registerAlertHandlers(): void {
-  browser.notifications.onClicked.addListener((id) => void openAlert(id));
-  browser.notifications.onButtonClicked.addListener((id, index) => void snoozeFromAlert(id, index, Date.now()));
+export function registerAlertHandlers(workspaces?: AlertWorkspaces): void {
+  browser.notifications.onClicked.addListener((id) => void openAlert(id, workspaces));
+  browser.notifications.onButtonClicked.addListener((id, index) => void snoozeFromAlert(id, index, Date.now(), workspaces));
 }

@@ -15,6 +15,7 @@ import {
   apiKeyItem, catalogItem, connectionItem, openIncidentsItem, panelIntentItem, pollBaselineItem, settingsItem,
 } from '@/lib/storage';
 import { getCatalog } from './catalog';
+import { bumpGeneration } from './generation';
 import { connectedClient } from './client';
 import {
   cachedOpenIncidents, publicOnly, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents,
@@ -41,7 +42,7 @@ import { closeKeyStorage } from './key-storage';
 import { createLookupLimit } from './lookup-limit';
 import { claimMatchesTab, sameOriginAsTab } from './ticket-claim';
 import { managedBaseUrl, readManagedConfig } from '@/lib/managed';
-import { readWorkspaces, workspaceHandlers } from './workspaces';
+import { helpdeskOpenIncidents, readWorkspaces, workspaceHandlers } from './workspaces';
 
 const NOT_FOUND_MESSAGE = 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.';
 
@@ -51,6 +52,8 @@ async function currentConnection(): Promise<Connection> {
 }
 
 async function forgetOrgData() {
+  // A refresh in flight with the previous key must not refill what is cleared here (generation.ts).
+  bumpGeneration();
   // A new org's incidents must not all look freshly declared to the poller.
   await Promise.all([openIncidentsItem.remove(), catalogItem.remove(), pollBaselineItem.remove()]);
 }
@@ -117,7 +120,8 @@ async function pollMaxAgeMs() {
 export const handlers: Handlers = {
   'incidents/open': async ({ revalidate }, ctx) => {
     const open = revalidate ? await revalidateOpenIncidents() : await cachedOpenIncidents(await pollMaxAgeMs());
-    return ctx.level === 'agent' ? open : { ...open, incidents: publicOnly(open.incidents).map((incident) => toPublicIncident(incident)) };
+    // Help-desk pages: public incidents only, with several workspaces every workspace's, labelled.
+    return ctx.level === 'agent' ? open : { ...open, incidents: await helpdeskOpenIncidents(open.incidents) };
   },
   // A manual refresh ignores back-off and also updates the badge and notifications.
   'incidents/refresh': () => syncNow(),

@@ -1,8 +1,9 @@
 import { browser } from '#imports';
 import { IncidentIoError } from '@/lib/incident-io/errors';
 import type { Incident, IncidentAttachment } from '@/lib/incident-io/schemas';
-import { followupsItem, type IncidentLinks, incidentLinksItem } from '@/lib/storage';
+import { followupsItem, type IncidentLinks, incidentLinksItem, workspacesItem } from '@/lib/storage';
 import { connectedClient, type IncidentIoClient } from './client';
+import { staleAfter } from './generation';
 import { notifyHelpdeskTabs } from './helpdesk-tab';
 import { followedIds, type FollowupEvent, type Followups, notificationText, observe } from './followups';
 
@@ -15,7 +16,7 @@ import { followedIds, type FollowupEvent, type Followups, notificationText, obse
 /** Parallel attachment reads per refresh: quick for a normal day, gentle on the key's rate budget. */
 const CONCURRENCY = 4;
 
-let inFlight: Promise<IncidentLinks> | null = null;
+let inFlight: { done: Promise<IncidentLinks>; stale: () => boolean } | null = null;
 
 /**
  * Re-reads the links of `open` (the list the poll just fetched) and of followed incidents, then
@@ -23,23 +24,14 @@ let inFlight: Promise<IncidentLinks> | null = null;
  * keeps its previous links.
  */
 export function refreshIncidentLinks(open: Incident[], now: () => number = Date.now): Promise<IncidentLinks> {
-  inFlight ??= (async () => {
+  // One begun with another workspace's key answers nobody: its links are not this workspace's.
+  if (inFlight && !inFlight.stale()) return inFlight.done;
+  const stale = staleAfter();
+  const done = (async () => {
     try {
       const client = await connectedClient();
-      const [previous, followups] = await Promise.all([incidentLinksItem.get(), followupsItem.get()]);
-      const openIds = new Set(open.map((incident) => incident.id));
-      const followed = followedIds(followups, openIds, now());
-      const gone: string[] = [];
-      const ids = [...openIds, ...followed];
-      const [lists, departed] = await Promise.all([
-        mapLimited(ids, (id) => client.listAttachments({ incidentId: id })),
-        // A followed incident that left the open list: read once to learn how it ended.
-        mapLimited(followed, (id) => client.getIncident(id).catch((error: unknown) => {
-          // Deleted, or no longer visible to this key: nothing left to follow up.
-          if (error instanceof IncidentIoError && error.kind === 'not_found') gone.push(id);
-          throw error;
-        })),
-      ]);
+      const [previous, followups, workspaces] = await Promise.all([incidentLinksItem.get(), followupsItem.get(), workspacesItem.get()]);
+      const { ids, lists, seen, gone } = await readLinks(client, open, followups, now());
       const byIncident: Record<string, IncidentAttachment[]> = {};
       ids.forEach((id, i) => {
         const list = lists[i];
@@ -47,17 +39,55 @@ export function refreshIncidentLinks(open: Incident[], now: () => number = Date.
         if (kept) byIncident[id] = kept;
       });
       const links: IncidentLinks = { byIncident, fetchedAt: now() };
+      // Read with the key of a workspace no longer active: its links are not this one's.
+      if (stale()) return previous;
       await incidentLinksItem.set(links);
       // Help-desk tabs re-read only when a link they could show came or went.
       if (previous.fetchedAt !== null && linkKeys(previous) !== linkKeys(links)) void notifyHelpdeskTabs();
-      const seen = [...open, ...departed.filter((incident): incident is Incident => incident !== undefined)];
-      await advanceFollowups(seen.map((incident) => ({ incident, attachments: lists[ids.indexOf(incident.id)] })), gone, now());
+      const events = await updateFollowups((initial) => (stale() ? { state: initial, result: [] } : advance(initial, seen, gone, now())));
+      await notifyFollowups(events, workspaces?.activeId ?? null);
       return links;
     } finally {
-      inFlight = null;
+      if (inFlight?.stale === stale) inFlight = null;
     }
   })();
-  return inFlight;
+  inFlight = { done, stale };
+  return done;
+}
+
+/**
+ * One workspace's reads for a poll: the links of its open incidents and of followed ones, and, for
+ * each followed incident that left the open list, how it ended (read once).
+ */
+async function readLinks(client: IncidentIoClient, open: Incident[], followups: Followups, now: number) {
+  const openIds = new Set(open.map((incident) => incident.id));
+  const followed = followedIds(followups, openIds, now);
+  const gone: string[] = [];
+  const ids = [...openIds, ...followed];
+  const [lists, departed] = await Promise.all([
+    mapLimited(ids, (id) => client.listAttachments({ incidentId: id })),
+    mapLimited(followed, (id) => client.getIncident(id).catch((error: unknown) => {
+      // Deleted, or no longer visible to this key: nothing left to follow up.
+      if (error instanceof IncidentIoError && error.kind === 'not_found') gone.push(id);
+      throw error;
+    })),
+  ]);
+  const seen = [...open, ...departed.filter((incident): incident is Incident => incident !== undefined)]
+    .map((incident) => ({ incident, attachments: lists[ids.indexOf(incident.id)] }));
+  return { ids, lists, seen, gone };
+}
+
+/**
+ * An inactive workspace's follow-ups (issue 12 §4), advanced by its own poll with its own client:
+ * the new queue (the caller stores it in the workspace's stash) and the notifications it raised.
+ */
+export async function advanceWorkspaceFollowups(
+  client: IncidentIoClient, open: Incident[], followups: Followups, workspaceId: string, now: number,
+): Promise<Followups> {
+  const { seen, gone } = await readLinks(client, open, followups, now);
+  const { state, result } = advance(followups, seen, gone, now);
+  await notifyFollowups(result, workspaceId);
+  return state;
 }
 
 /** The links of one ticket from the per-incident store, refreshed (shared) when older than `maxAgeMs`. */
@@ -74,7 +104,9 @@ export async function linksForTicket(
  * the counts included, shows the change without waiting for a poll) and return them.
  */
 export async function relistIncident(incidentId: string, client?: IncidentIoClient): Promise<IncidentAttachment[]> {
+  const stale = staleAfter();
   const attachments = await (client ?? (await connectedClient())).listAttachments({ incidentId });
+  if (stale()) return attachments;
   const links = await incidentLinksItem.get();
   await incidentLinksItem.set({ ...links, byIncident: { ...links.byIncident, [incidentId]: attachments } });
   return attachments;
@@ -94,21 +126,24 @@ export function updateFollowups<T>(change: (state: Followups) => { state: Follow
   return run;
 }
 
-async function advanceFollowups(
-  seen: Array<{ incident: Incident; attachments: IncidentAttachment[] | undefined }>, gone: string[], now: number,
-) {
-  const events = await updateFollowups((initial) => {
-    let state = Object.fromEntries(Object.entries(initial).filter(([id]) => !gone.includes(id)));
-    const raised: FollowupEvent[] = [];
-    for (const { incident, attachments } of seen) {
-      const step = observe(state, incident, attachments, now);
-      state = step.state;
-      if (step.event) raised.push(step.event);
-    }
-    return { state, result: raised };
-  });
+type Seen = Array<{ incident: Incident; attachments: IncidentAttachment[] | undefined }>;
+
+function advance(initial: Followups, seen: Seen, gone: string[], now: number): { state: Followups; result: FollowupEvent[] } {
+  let state = Object.fromEntries(Object.entries(initial).filter(([id]) => !gone.includes(id)));
+  const raised: FollowupEvent[] = [];
+  for (const { incident, attachments } of seen) {
+    const step = observe(state, incident, attachments, now);
+    state = step.state;
+    if (step.event) raised.push(step.event);
+  }
+  return { state, result: raised };
+}
+
+/** Notification ids carry the workspace, like alerts': the same incident id never names two. */
+async function notifyFollowups(events: FollowupEvent[], workspaceId: string | null) {
+  const prefix = workspaceId ? `${workspaceId}/` : '';
   // allSettled: notifications turned off for Chrome must not fail the poll.
-  await Promise.allSettled(events.map((event) => browser.notifications.create(`followup:${event.incidentId}:${event.word}`, {
+  await Promise.allSettled(events.map((event) => browser.notifications.create(`${prefix}followup:${event.incidentId}:${event.word}`, {
     type: 'basic', iconUrl: '/icon/128.png', ...notificationText(event),
   })));
 }

@@ -5,12 +5,13 @@ import type { OpenIncidents, OpenIncidentsReply } from '@/lib/messaging/protocol
 import { openIncidentsAreFresh, REVALIDATE_MIN_AGE_MS } from '@/lib/shared-cache';
 import { openIncidentsItem } from '@/lib/storage';
 import { connectedClient } from './client';
+import { staleAfter } from './generation';
 import { afterFailedRefresh, afterRefresh } from './refresh-effects';
 
 /** Open = not yet resolved: triage, live (shown as Active) and paused. */
 export const OPEN_CATEGORIES = ['triage', 'live', 'paused'] as const;
 
-let inFlight: { started: number; done: Promise<OpenIncidents> } | null = null;
+let inFlight: { started: number; done: Promise<OpenIncidents>; stale: () => boolean } | null = null;
 
 /**
  * Fetches every open incident into the shared cache, then runs what every refresh does (poll state,
@@ -24,29 +25,35 @@ export function refreshOpenIncidents(now: () => number = Date.now, notBefore?: n
     const earlier = inFlight.done;
     return earlier.catch(() => undefined).then(() => refreshOpenIncidents(now, notBefore));
   }
-  if (inFlight) return inFlight.done;
+  // One begun with another workspace's key answers nobody: its list is not this workspace's.
+  if (inFlight && !inFlight.stale()) return inFlight.done;
   const started = now();
+  const stale = staleAfter();
   const done = (async () => {
     try {
       const before = (await openIncidentsItem.get()).incidents;
-      let snapshot: OpenIncidents;
+      let snapshot: OpenIncidents | null;
       try {
-        snapshot = await fetchOpenIncidents(now);
+        snapshot = await fetchOpenIncidents(now, stale);
       } catch (error) {
+        if (stale()) return refreshOpenIncidents(now);
         await afterFailedRefresh(error, now());
         throw error;
       }
+      // The workspace changed while the list loaded: nothing was written; ask the new one.
+      if (!snapshot) return refreshOpenIncidents(now);
       await afterRefresh(before, snapshot.incidents, now());
       return snapshot;
     } finally {
-      inFlight = null;
+      if (inFlight?.stale === stale) inFlight = null;
     }
   })();
-  inFlight = { started, done };
+  inFlight = { started, done, stale };
   return done;
 }
 
-async function fetchOpenIncidents(now: () => number): Promise<OpenIncidents> {
+/** The list written to the shared cache, or null (nothing written) when `stale` says the workspace changed. */
+async function fetchOpenIncidents(now: () => number, stale: () => boolean): Promise<OpenIncidents | null> {
   const client = await connectedClient();
   // Large orgs: readers see the first page (`complete: false`) while the rest load, then the
   // whole list. Only those two writes: every write is parsed and copied to every reader, so
@@ -56,11 +63,13 @@ async function fetchOpenIncidents(now: () => number): Promise<OpenIncidents> {
     statusCategories: [...OPEN_CATEGORIES],
     pageSize: 250,
     onPage: (soFar) => {
+      if (stale()) return;
       // A failed partial write only delays the rows until the whole list is written.
       firstPage ??= openIncidentsItem.set({ incidents: soFar, fetchedAt: now(), complete: false }).catch(() => undefined);
     },
   });
   await firstPage;
+  if (stale()) return null;
   const snapshot = { incidents, fetchedAt: now(), complete: true };
   await openIncidentsItem.set(snapshot);
   return snapshot;

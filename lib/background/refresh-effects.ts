@@ -2,12 +2,12 @@ import { AppError } from '@/lib/app-error';
 import { type ErrorKind, IncidentIoError, toErrorInfo } from '@/lib/incident-io/errors';
 import type { Incident, Severity } from '@/lib/incident-io/schemas';
 import {
-  apiKeyItem, catalogItem, openIncidentsItem, pollBaselineItem, type PollState, pollStateItem, settingsItem,
+  apiKeyItem, catalogItem, openIncidentsItem, pollBaselineItem, type PollState, pollStateItem, settingsItem, workspacesItem,
 } from '@/lib/storage';
 import { decideAlerts, raiseAlerts } from './alerts';
 import { applyBadge, badgeFor, type BadgeState } from './badge';
 import { getCatalog } from './catalog';
-import { connectedClient, rateLimitState } from './client';
+import { connectedClient, type IncidentIoClient, rateLimitState } from './client';
 import { diffSnapshots } from './diff';
 import { notifyHelpdeskTabs } from './helpdesk-tab';
 import { activeSnoozes } from './snooze';
@@ -59,34 +59,60 @@ export function acknowledge(incident: Incident): Promise<void> {
   });
 }
 
-/** Two refreshes finishing together must not both compare against the same baseline. */
+/**
+ * Two refreshes finishing together must not both compare against the same baseline. Every baseline
+ * (the active workspace's and the inactive ones', see workspaces.ts) is read and written in this order.
+ */
 let comparing: Promise<unknown> = Promise.resolve();
-function serially(task: () => Promise<void>): Promise<void> {
+export function serially<T>(task: () => Promise<T>): Promise<T> {
   const run = comparing.then(task);
   comparing = run.catch(() => undefined);
   return run;
 }
 
 async function compareAndAlert(open: Incident[], now: number): Promise<void> {
-  const [prev, watched, settings, snoozes] = await Promise.all([
-    pollBaselineItem.get(), watchedIds(), settingsItem.get(), activeSnoozes(now),
+  const [prev, watched, snoozes, workspaces] = await Promise.all([
+    pollBaselineItem.get(), watchedIds(), activeSnoozes(now), workspacesItem.get(),
   ]);
+  await alertOnChanges({
+    workspaceId: workspaces?.activeId ?? null, prev, open, watched, snoozes, now,
+    client: connectedClient,
+    // Saved before notifying: a restarted worker compares against this, not the older list.
+    save: (baseline) => pollBaselineItem.set(baseline),
+  });
+}
+
+/** One workspace's side of the alert diff: its baseline, watches, snoozes and client. */
+export interface AlertScope {
+  /** Namespaces the notification ids, so a click knows whose incident it names. Null: none stored yet. */
+  workspaceId: string | null;
+  prev: Incident[] | null;
+  open: Incident[];
+  watched: ReadonlySet<string>;
+  snoozes: Record<string, number>;
+  now: number;
+  client: () => Promise<IncidentIoClient>;
+  save: (baseline: Incident[]) => Promise<void>;
+}
+
+/** The alert diff of one workspace's fresh open list against its baseline (call inside `serially`). */
+export async function alertOnChanges({ workspaceId, prev, open, watched, snoozes, now, client, save }: AlertScope): Promise<void> {
+  const settings = await settingsItem.get();
   const openIds = new Set(open.map((incident) => incident.id));
   const departed = (prev ?? []).filter((incident) => watched.has(incident.id) && !openIds.has(incident.id));
-  const { found, retry } = await fetchDeparted(departed);
+  const { found, retry } = await fetchDeparted(departed, client);
   const diff = diffSnapshots(prev, [...open, ...found], watched);
-  // Saved before notifying: a restarted worker compares against this, not the older list.
-  await pollBaselineItem.set([...open, ...retry]);
-  await raiseAlerts(decideAlerts(diff, { settings, snoozes, now }), now);
+  await save([...open, ...retry]);
+  await raiseAlerts(decideAlerts(diff, { settings, snoozes, now, workspaceId }), now);
 }
 
 /**
  * Watched incidents that left the open list were resolved (or declined, merged…): fetch each once to
  * report how it ended. One that can't be fetched now stays in the baseline to be tried next poll.
  */
-async function fetchDeparted(departed: Incident[]): Promise<{ found: Incident[]; retry: Incident[] }> {
+async function fetchDeparted(departed: Incident[], connect: () => Promise<IncidentIoClient>): Promise<{ found: Incident[]; retry: Incident[] }> {
   if (departed.length === 0) return { found: [], retry: [] };
-  const client = await connectedClient();
+  const client = await connect();
   const results = await Promise.allSettled(departed.map((incident) => client.getIncident(incident.id)));
   const found: Incident[] = [];
   const retry: Incident[] = [];

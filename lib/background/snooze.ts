@@ -16,8 +16,13 @@ export async function snoozeIncident(incidentId: string, minutes: number, now: n
   const { [incidentId]: _previous, ...others } = await activeSnoozes(now);
   const until = minutes > 0 ? now + minutes * 60_000 : null;
   await snoozesItem.set(until === null ? others : { ...others, [incidentId]: until });
+  await rememberSnoozePreset(minutes);
+  return until;
+}
+
+/** A preset chosen (from any workspace's alert) is offered first on the next notification. */
+export async function rememberSnoozePreset(minutes: number): Promise<void> {
   if ((SNOOZE_PRESETS_MINUTES as readonly number[]).includes(minutes)) {
     await settingsItem.set({ ...(await settingsItem.get()), lastSnoozeMinutes: minutes });
   }
-  return until;
 }

@@ -3,6 +3,7 @@ import type { CallContext } from '@/lib/messaging/handle';
 import type { RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import { toPublicIncident } from '@/lib/messaging/public-incident';
 import { settingsItem, customerCatalogItem, viewedTicketsItem } from '@/lib/storage';
+import { staleAfter } from './generation';
 import { customerFieldIds, customerLines, requesterIdentifiers, type Requester } from '@/lib/suggest/customer';
 import { rankableIncident } from '@/lib/suggest/incident-doc';
 import { indexIncidents, type IncidentIndex, type RankableIncident } from '@/lib/suggest/rank';
@@ -54,6 +55,7 @@ async function customerLinesFor(incidents: Incident[], requester: Requester | un
   const withCustomers = incidents.filter((i) => i.custom_field_entries?.some((e) => e.values.some((v) => v.value_catalog_entry)));
   if (!identifiers.length || !withCustomers.length) return new Map();
   try {
+    const stale = staleAfter();
     let cache = await customerCatalogItem.get();
     if (!cache || now - cache.fetchedAt >= CUSTOMER_CATALOG_MAX_AGE_MS) {
       const client = await connectedClient();
@@ -81,7 +83,8 @@ async function customerLinesFor(incidents: Incident[], requester: Requester | un
       }
     }
     const kept = Object.entries(lookups).sort(([, a], [, b]) => b.fetchedAt - a.fetchedAt).slice(0, MAX_LOOKUPS);
-    await customerCatalogItem.set({ ...cache, lookups: Object.fromEntries(kept) });
+    // Read with a key no longer active (a workspace switch meanwhile): not the active org's catalog.
+    if (!stale()) await customerCatalogItem.set({ ...cache, lookups: Object.fromEntries(kept) });
     return customerLines({
       incidents: withCustomers, fieldIds: new Set(cache.fields.map((f) => f.fieldId)), requester, entryIdsByIdentifier: found,
     });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeIncident, severity } from '@/lib/background/test-fixtures';
 import type { IncidentAttachment } from '@/lib/incident-io/schemas';
-import { mostSevere, stripModel } from './strip-model';
+import { toPublicIncident } from '@/lib/messaging/public-incident';
+import { forStrip, mostSevere, stripModel } from './strip-model';
 
 const checkout = makeIncident(123, { name: 'Checkout failing for EU customers', severity: severity.critical, created_at: '2026-03-10T09:00:00Z' });
 const latency = makeIncident(131, { name: 'Database latency', severity: severity.major, created_at: '2026-03-10T10:00:00Z' });
@@ -49,6 +50,37 @@ describe('stripModel', () => {
 
   it('ignores a link to an incident the page may not see (not in the public open list)', () => {
     expect(stripModel({ open: [], attachments: [link('01HPRIVATE')], pageRefs: [] })).toBeNull();
+  });
+});
+
+describe('stripModel with several workspaces', () => {
+  const acme = { name: 'Acme support', active: true };
+  const globex = { name: 'Globex Inc', active: false };
+  // References collide across organisations: INC-123 in both.
+  const ours = { ...checkout, workspace: acme };
+  const theirs = { ...checkout, id: '01HGLOBEX123', name: 'Globex payments failing', severity: severity.major, workspace: globex };
+  const theirsToo = { ...emails, id: '01HGLOBEX134', workspace: globex };
+
+  it('labels each incident with its workspace; another workspace’s are summarised apart, never acted on', () => {
+    const model = stripModel({ open: [ours, theirs, theirsToo], attachments: [], pageRefs: [] });
+    expect(model?.summary).toBe('1 open incident · most severe: Checkout failing for EU customers (Critical)');
+    expect(model?.mostSevere).toMatchObject({ reference: 'INC-123', workspace: 'Acme support' });
+    expect(model?.elsewhere).toEqual([{
+      workspace: 'Globex Inc',
+      summary: '2 open incidents · most severe: Globex payments failing (Major)',
+      mostSevere: { id: '01HGLOBEX123', reference: 'INC-123', name: 'Globex payments failing', severity: 'Major', workspace: 'Globex Inc' },
+    }]);
+  });
+
+  it('keeps the workspace a help-desk reply carries', () => {
+    expect(forStrip({ ...toPublicIncident(checkout), workspace: globex }).workspace).toEqual(globex);
+  });
+
+  it('shows another workspace’s incidents when the active one has none, and links only the active one’s', () => {
+    const model = stripModel({ open: [theirs], attachments: [link(theirs.id)], pageRefs: [] });
+    expect(model?.summary).toBeNull();
+    expect(model?.linked).toEqual([]);
+    expect(model?.elsewhere.map((w) => w.workspace)).toEqual(['Globex Inc']);
   });
 });
 

@@ -7,6 +7,16 @@ export interface StripIncident {
   reference: string;
   name: string;
   severity: string | null;
+  /** Its workspace's name, only when the agent connected several (issue 12 §4). */
+  workspace?: string;
+}
+
+/** Another (inactive) workspace's open incidents: shown, never acted on from the page (see `stripModel`). */
+export interface StripWorkspace {
+  workspace: string;
+  /** "2 open incidents · most severe: Checkout failing (Critical)". */
+  summary: string;
+  mostSevere: StripIncident;
 }
 
 /** What the strip on a ticket page shows; null when it shows nothing at all. */
@@ -16,6 +26,8 @@ export interface StripModel {
   mostSevere: StripIncident | null;
   /** Incidents this ticket is linked to. */
   linked: StripIncident[];
+  /** With several workspaces, each inactive one that has open incidents, in the agent's order. */
+  elsewhere: StripWorkspace[];
   /** `INC-n` references on the page, so the hover cards' content is reachable by keyboard too. */
   pageRefs: string[];
 }
@@ -26,11 +38,19 @@ export interface StripModel {
  */
 export type OpenIncident = Pick<PublicIncident, 'id' | 'reference' | 'name' | 'mode' | 'created_at'> & {
   severity?: PublicIncident['severity'];
+  workspace?: PublicIncident['workspace'];
 };
 
-export const forStrip = ({ id, reference, name, mode, created_at, severity }: PublicIncident): OpenIncident => ({
-  id, reference, name, mode, created_at, severity,
+export const forStrip = ({ id, reference, name, mode, created_at, severity, workspace }: PublicIncident): OpenIncident => ({
+  id, reference, name, mode, created_at, severity, ...(workspace ? { workspace } : {}),
 });
+
+/**
+ * The active workspace's (or the only one's) incident. References collide across organisations
+ * (INC-1 in both), and the side panel and "Insert update" look a reference up in the active one,
+ * so a page offers actions only on these.
+ */
+export const isActionable = (incident: OpenIncident) => incident.workspace?.active !== false;
 
 /** The one field of a ticket's attachment the strip reads. */
 export type TicketLink = Pick<IncidentAttachment, 'incident_id'>;
@@ -40,7 +60,11 @@ const view = (incident: OpenIncident): StripIncident => ({
   reference: incident.reference,
   name: incident.name.replace(/\s+/g, ' ').trim(),
   severity: incident.severity?.name ?? null,
+  ...(incident.workspace ? { workspace: incident.workspace.name } : {}),
 });
+
+const summaryOf = (open: readonly OpenIncident[], top: OpenIncident) =>
+  `${open.length} open incident${open.length === 1 ? '' : 's'} · most severe: ${view(top).name} (${top.severity?.name ?? 'no severity'})`;
 
 /** Highest severity rank first (incident.io: higher rank = more severe); unset below any; then newest. */
 export function mostSevere<T extends OpenIncident>(incidents: readonly T[]): T | null {
@@ -69,7 +93,9 @@ export function stripModel(input: {
   now?: number;
 }): StripModel | null {
   // Drills and onboarding tutorials are not incidents a customer could be hit by.
-  const open = input.open.filter((incident) => incident.mode !== 'test' && incident.mode !== 'tutorial');
+  const all = input.open.filter((incident) => incident.mode !== 'test' && incident.mode !== 'tutorial');
+  const open = all.filter(isActionable);
+  // The ticket's links are the active workspace's (the background lists them with its key).
   const byId = new Map(open.map((incident) => [incident.id, incident]));
   const linkedIds = [...new Set(input.attachments.map((attachment) => attachment.incident_id))];
   const linked = linkedIds.flatMap((id) => {
@@ -77,11 +103,20 @@ export function stripModel(input: {
     return incident ? [view(incident)] : [];
   });
   const top = mostSevere(open);
-  if (!top && linked.length === 0) return null;
-  const count = open.length;
-  const summary = top
-    ? `${count} open incident${count === 1 ? '' : 's'} · most severe: ${view(top).name} (${top.severity?.name ?? 'no severity'})${asOfMark(input.fetchedAt, input.now ?? Date.now())}`
-    : null;
-  return { summary, mostSevere: top ? view(top) : null, linked, pageRefs: [...input.pageRefs] };
+  const elsewhere = elsewhereOf(all.filter((incident) => !isActionable(incident)));
+  if (!top && linked.length === 0 && elsewhere.length === 0) return null;
+  return { summary: top ? `${summaryOf(open, top)}${asOfMark(input.fetchedAt, input.now ?? Date.now())}` : null, mostSevere: top ? view(top) : null, linked, elsewhere, pageRefs: [...input.pageRefs] };
+}
+
+function elsewhereOf(others: readonly OpenIncident[]): StripWorkspace[] {
+  const byWorkspace = new Map<string, OpenIncident[]>();
+  for (const incident of others) {
+    const name = incident.workspace?.name ?? '';
+    byWorkspace.set(name, [...(byWorkspace.get(name) ?? []), incident]);
+  }
+  return [...byWorkspace].flatMap(([workspace, incidents]) => {
+    const top = mostSevere(incidents);
+    return top ? [{ workspace, summary: summaryOf(incidents, top), mostSevere: view(top) }] : [];
+  });
 }
 

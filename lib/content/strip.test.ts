@@ -8,6 +8,7 @@ const model: StripModel = {
   summary: '2 open incidents · most severe: Checkout <b>failing</b> (Critical)',
   mostSevere: { id: '1', reference: 'INC-123', name: 'Checkout <b>failing</b>', severity: 'Critical' },
   linked: [{ id: '1', reference: 'INC-123', name: 'Checkout <b>failing</b>', severity: 'Critical' }],
+  elsewhere: [],
   pageRefs: ['INC-123', 'INC-456'],
 };
 
@@ -73,5 +74,26 @@ describe('renderStrip', () => {
     showStripNote(container, 'Copied to the clipboard.');
     renderStrip(container, { ...model, pageRefs: [] }, actions);
     expect(container.querySelector('[role="status"]')?.textContent).toBe('Copied to the clipboard.');
+  });
+
+  it('names each incident’s workspace and offers no action on another workspace’s', () => {
+    const container = document.createElement('div');
+    const actions: StripActions = { open: vi.fn(), link: vi.fn(), insertUpdate: vi.fn(), dismiss: vi.fn() };
+    renderStrip(container, {
+      summary: '1 open incident · most severe: Checkout failing (Critical)',
+      mostSevere: { id: '1', reference: 'INC-1', name: 'Checkout failing', severity: 'Critical', workspace: 'Acme' },
+      linked: [],
+      elsewhere: [{
+        workspace: 'Globex Inc', summary: '1 open incident · most severe: Payments down (Major)',
+        mostSevere: { id: '2', reference: 'INC-1', name: 'Payments down', severity: 'Major', workspace: 'Globex Inc' },
+      }],
+      pageRefs: [],
+    }, actions);
+    expect(container.textContent).toContain('INC-1 · Acme');
+    const globex = container.querySelector('[role="group"][aria-label="Open incidents in Globex Inc"]');
+    expect(globex?.textContent).toBe('Globex Inc: 1 open incident · most severe: Payments down (Major)INC-1 · Globex Inc');
+    // INC-1 means another incident in the active workspace: the Globex row has no button.
+    expect(globex?.querySelectorAll('button')).toHaveLength(0);
+    expect([...container.querySelectorAll('button')].filter((b) => b.getAttribute('aria-label') === 'Open INC-1 in Incident Copilot')).toHaveLength(1);
   });
 });

@@ -24,6 +24,7 @@ export function renderStrip(container: HTMLElement, model: StripModel, actions: 
     const top = model.mostSevere.reference;
     const row = h(doc, 'div', { class: 'row' },
       h(doc, 'span', { class: 'summary' }, model.summary),
+      ...workspaceTag(doc, model.mostSevere),
       button(doc, 'Open', () => actions.open(top), { 'aria-label': `Open ${top} in Incident Copilot` }));
     // A linked incident has its own "Insert update" below: one control per action and incident.
     if (!model.linked.some((incident) => incident.reference === top)) {
@@ -31,11 +32,19 @@ export function renderStrip(container: HTMLElement, model: StripModel, actions: 
     }
     rows.push(row);
   }
+  // Another workspace's incidents: named with their workspace, no button (its reference would be
+  // looked up in the active workspace, where it means another incident or none).
+  for (const other of model.elsewhere) {
+    rows.push(h(doc, 'div', { class: 'row', role: 'group', 'aria-label': `Open incidents in ${other.workspace}` },
+      h(doc, 'span', { class: 'summary' }, `${other.workspace}: ${other.summary}`),
+      ...workspaceTag(doc, other.mostSevere)));
+  }
   if (model.linked.length > 0) {
     const list = h(doc, 'div', { class: 'row', role: 'group', 'aria-label': 'Linked incidents' }, h(doc, 'span', { class: 'label' }, 'Linked:'));
     for (const incident of model.linked) {
+      const label = incident.workspace ? `${incident.reference} · ${incident.workspace}` : incident.reference;
       list.append(
-        button(doc, `${incident.reference} ${incident.name}`, () => actions.open(incident.reference), { class: 'name', title: 'Open in Incident Copilot' }),
+        button(doc, `${label} ${incident.name}`, () => actions.open(incident.reference), { class: 'name', title: 'Open in Incident Copilot' }),
         button(doc, 'Insert update', () => actions.insertUpdate(incident.reference), { 'aria-label': `Insert update for ${incident.reference}` }),
       );
     }
@@ -55,6 +64,10 @@ export function renderStrip(container: HTMLElement, model: StripModel, actions: 
       note),
   );
 }
+
+/** "INC-12 · Globex Inc", when the agent has several workspaces. */
+const workspaceTag = (doc: Document, incident: StripModel['linked'][number]) =>
+  (incident.workspace ? [h(doc, 'span', { class: 'label workspace' }, `${incident.reference} · ${incident.workspace}`)] : []);
 
 /** A short outcome message under the strip's buttons ("Copied to the clipboard", …). */
 export function showStripNote(container: HTMLElement, text: string): void {

@@ -19,6 +19,12 @@ export const publicIncidentSchema = z.object({
   updated_at: z.string(),
   /** Null when not read (the open list) or when there is none. */
   latest_update: z.nullable(z.object({ message: z.nullable(z.string()), created_at: z.string() })),
+  /**
+   * Whose incident this is, only when the agent connected several workspaces (issue 12 §4): its
+   * workspace's name, and whether that is the active one. References collide across organisations
+   * (INC-1 in both), so a page acts (open, insert update) only on the active workspace's incidents.
+   */
+  workspace: z.optional(z.object({ name: z.string().check(z.maxLength(200)), active: z.boolean() })),
 });
 export type PublicIncident = z.infer<typeof publicIncidentSchema>;
 

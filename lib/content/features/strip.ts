@@ -7,7 +7,7 @@ import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
 import { refMatches } from '../ref-scan';
 import { renderStrip, showStripNote } from '../strip';
-import { stripModel } from '../strip-model';
+import { isActionable, stripModel } from '../strip-model';
 
 /** References on the page: the subject's, then those read in the messages. */
 export const pageRefs = (page: HelpdeskPage): string[] =>
@@ -53,7 +53,8 @@ export function init(page: HelpdeskPage, life: PageLife): void {
   async function link(): Promise<void> {
     const ticket = page.ticket;
     if (!ticket) return;
-    const openRefs = new Set(page.data?.open.map((incident) => incident.reference));
+    // Only the active workspace's: the link is made there.
+    const openRefs = new Set(page.data?.open.filter(isActionable).map((incident) => incident.reference));
     const suggestion = pageRefs(page).find((ref) => openRefs.has(ref));
     try {
       const { opened } = await sendRead('panel/open', { kind: 'link-ticket', ticket, ...(suggestion ? { ref: suggestion } : {}) });
