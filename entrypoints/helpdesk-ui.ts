@@ -5,6 +5,7 @@ import * as hoverCard from '@/lib/content/features/hover-card';
 import * as strip from '@/lib/content/features/strip';
 import * as suggestions from '@/lib/content/features/suggestions';
 import { registerUi } from '@/lib/content/ui-hook';
+import { requesterOf } from '@/lib/helpdesk/requester';
 
 /**
  * The help-desk UI (helpdesk-ui.js): strip, hover card, suggested incidents, follow-ups and the reply editors, injected by the
@@ -15,6 +16,7 @@ export default defineUnlistedScript(() => registerUi({
   strip: strip.init,
   hoverCard: hoverCard.init,
   insertIntoReply,
+  requester: (page) => (page.adapter ? requesterOf(page.adapter, page.doc) : undefined),
   ticketFeatures: (page, life) => {
     suggestions.init(page, life);
     followups.init(page, life);

@@ -1,6 +1,5 @@
 import { generic } from '@/lib/helpdesk/adapters/generic';
 import { detectAdapter } from '@/lib/helpdesk/registry';
-import { requesterKey, requesterOf } from '@/lib/helpdesk/requester';
 import type { HelpdeskAdapter, Ticket } from '@/lib/helpdesk/types';
 import type { Overlay } from './overlay';
 import type { PageLife } from './page-life';
@@ -11,8 +10,6 @@ import type { OpenIncident, TicketLink } from './strip-model';
 const FLUSH_DELAY_MS = 100;
 /** How long after an in-app navigation each flush re-reads the page from scratch. */
 const RESYNC_WINDOW_MS = 2_000;
-/** How long after a ticket is shown a missing requester is looked for again (desks render the sidebar late). */
-const REQUESTER_WINDOW_MS = 10_000;
 
 /** What the background said about this ticket: the open (public) incidents and the ticket's links. */
 export interface TicketData {
@@ -103,7 +100,6 @@ export function createPage(life: PageLife, doc: Document = document): HelpdeskPa
   let overlay: Overlay | null = null;
   let version = 0;
   let resyncUntil = 0;
-  let requesterUntil = 0;
   const seen = new Set<string>();
 
   const emit = <K extends keyof PageEvents>(event: K, ...args: PageEvents[K]) => {
@@ -130,14 +126,11 @@ export function createPage(life: PageLife, doc: Document = document): HelpdeskPa
   function readPage(): void {
     const url = new URL(doc.location.href);
     adapter = adapterFor(url);
-    let next = adapter?.readTicket(doc, url) ?? null;
-    const requester = next && adapter ? requesterOf(adapter, doc) : undefined;
-    if (next && requester) next = { ...next, requester };
+    const next = adapter?.readTicket(doc, url) ?? null;
     const other = keyOf(next) !== keyOf(ticket);
-    const shown = next?.subject !== ticket?.subject || requesterKey(next?.requester) !== requesterKey(ticket?.requester);
+    const shown = next?.subject !== ticket?.subject;
     ticket = next;
     if (other) {
-      requesterUntil = performance.now() + REQUESTER_WINDOW_MS;
       data = null;
       forgetRefs();
       emit('ticket');
@@ -205,8 +198,7 @@ export function createPage(life: PageLife, doc: Document = document): HelpdeskPa
   }
 
   /** Until the ticket is read (a desk's SPA renders it piece by piece), changes may complete it. */
-  const incomplete = () =>
-    !adapter || adapter === generic || (ticket !== null && (!ticket.subject || (!ticket.requester && performance.now() < requesterUntil)));
+  const incomplete = () => !adapter || adapter === generic || (ticket !== null && !ticket.subject);
 
   let pendingRemoval = false;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;

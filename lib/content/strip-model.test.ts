@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeIncident, severity } from '@/lib/background/test-fixtures';
 import type { IncidentAttachment } from '@/lib/incident-io/schemas';
 import { toPublicIncident } from '@/lib/messaging/public-incident';
-import { forStrip, mostSevere, stripModel } from './strip-model';
+import { forStrip, mostSevere, stripModel, stripShowsSomething } from './strip-model';
 
 const checkout = makeIncident(123, { name: 'Checkout failing for EU customers', severity: severity.critical, created_at: '2026-03-10T09:00:00Z' });
 const latency = makeIncident(131, { name: 'Database latency', severity: severity.major, created_at: '2026-03-10T10:00:00Z' });
@@ -39,6 +39,13 @@ describe('stripModel', () => {
 
   it('shows nothing when nothing is open and nothing is linked, even with references on the page', () => {
     expect(stripModel({ open: [], attachments: [], pageRefs: ['INC-123'] })).toBeNull();
+  });
+
+  it('says whether it shows anything exactly when the model does', () => {
+    const drill = { ...emails, mode: 'test' };
+    for (const open of [[], [drill], [emails], [drill, latency]]) {
+      expect(stripShowsSomething(open)).toBe(stripModel({ open, attachments: [], pageRefs: [] }) !== null);
+    }
   });
 
   it('does not count drills and tutorials', () => {

@@ -80,6 +80,15 @@ export function mostSevere<T extends OpenIncident>(incidents: readonly T[]): T |
   return best;
 }
 
+/** Drills and onboarding tutorials are not incidents a customer could be hit by. */
+const isReal = (incident: OpenIncident) => incident.mode !== 'test' && incident.mode !== 'tutorial';
+
+/**
+ * Whether `stripModel` would show anything: a real open incident in any workspace (a link counts only
+ * to an open one). Apart from the model so the script every page loads holds no more than this.
+ */
+export const stripShowsSomething = (open: readonly OpenIncident[]) => open.some(isReal);
+
 /**
  * The strip's content from the open (public) incidents, this ticket's links (already limited by the
  * background to incidents the page may see) and the references found on the page.
@@ -92,8 +101,7 @@ export function stripModel(input: {
   fetchedAt?: number;
   now?: number;
 }): StripModel | null {
-  // Drills and onboarding tutorials are not incidents a customer could be hit by.
-  const all = input.open.filter((incident) => incident.mode !== 'test' && incident.mode !== 'tutorial');
+  const all = input.open.filter(isReal);
   const open = all.filter(isActionable);
   // The ticket's links are the active workspace's (the background lists them with its key).
   const byId = new Map(open.map((incident) => [incident.id, incident]));

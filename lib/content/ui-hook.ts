@@ -1,4 +1,5 @@
 import type { InsertResult } from '@/lib/helpdesk/editors/insert';
+import type { Requester } from '@/lib/panel-intent';
 import type { HelpdeskPage } from './page';
 import type { PageLife } from './page-life';
 
@@ -8,6 +9,8 @@ export interface UiModule {
   /** `first`: the pointer move that asked for the card. */
   hoverCard(page: HelpdeskPage, life: PageLife, first?: MouseEvent): void;
   insertIntoReply(page: HelpdeskPage, text: string): Promise<InsertResult>;
+  /** Who wrote the ticket, as the desk shows it (prefills the customer when declaring from the ticket). */
+  requester(page: HelpdeskPage): Requester | undefined;
   /** "Suggested incidents" and "Insert resolution update": they ask the background for the ticket. */
   ticketFeatures(page: HelpdeskPage, life: PageLife): void;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { registerUi, type UiModule, type UiWorld } from './ui-hook';
 import { createUiLoader } from './ui-loader';
 
-const module: UiModule = { strip: vi.fn(), hoverCard: vi.fn(), insertIntoReply: vi.fn(), ticketFeatures: vi.fn() };
+const module: UiModule = { strip: vi.fn(), hoverCard: vi.fn(), insertIntoReply: vi.fn(), ticketFeatures: vi.fn(), requester: vi.fn() };
 
 describe('the on-demand UI', () => {
   it('is asked for once, however many features want it, and handed over through the world\'s global', async () => {

@@ -1,5 +1,6 @@
 import type { Requester } from '@/lib/panel-intent';
 import { firstMatch, textOf } from './dom';
+import { REQUESTER_ANCHORS } from './requester-anchors';
 import type { HelpdeskAdapter } from './types';
 
 type Scope = Document | Element;
@@ -155,7 +156,7 @@ export function requesterOf(adapter: HelpdeskAdapter, doc: Document): Requester 
   const pane = adapter.requesterScope?.(doc);
   return readRequester({
     scopes: pane && pane !== doc ? [pane, doc] : [doc],
-    anchors: adapter.requester,
+    anchors: REQUESTER_ANCHORS[adapter.id],
     messages: adapter.messageList(doc),
     exclude: adapter.composerArea(doc),
   });

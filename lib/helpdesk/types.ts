@@ -1,5 +1,4 @@
 import type { Requester } from '@/lib/panel-intent';
-import type { RequesterAnchors } from './requester';
 export const DESK_IDS = [
   'zendesk', 'intercom', 'freshdesk', 'hubspot', 'helpscout', 'front', 'gorgias',
   'zammad', 'freescout', 'osticket', 'request-tracker', 'generic',
@@ -46,8 +45,6 @@ export interface HelpdeskAdapter {
   composerArea(doc: Document): Element | null;
   /** The desk's own Send/Submit button for the reply. */
   sendButton(doc: Document): Element | null;
-  /** Where the desk shows the requester's email and organisation (labelled fields are found without). */
-  requester?: RequesterAnchors;
   /** The active ticket's pane in multi-pane desks: the requester is read there before the document. */
   requesterScope?(doc: Document): Document | Element;
 }

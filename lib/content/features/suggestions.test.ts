@@ -65,7 +65,7 @@ describe('suggested incidents', () => {
     expect(desk.asked()).toHaveLength(1);
     expect(desk.asked()[0]?.requester).toBeUndefined();
     desk.page.doc.body.append(properties!);
-    await new Promise((resolve) => setTimeout(resolve, 150)); // the page's flush after mutations
+    await new Promise((resolve) => setTimeout(resolve, 250)); // the re-read after mutations (200 ms)
     await desk.settle();
     expect(desk.asked().map((p) => p.requester)).toEqual([undefined, { email: 'alice@example-shop.com', organisation: 'Example Shop' }]);
   });

@@ -7,7 +7,8 @@ import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
 import { dockOf } from '../dock';
 import { showStripNote } from '../strip';
-import { requesterKey } from '@/lib/helpdesk/requester';
+import { requesterKey, requesterOf } from '@/lib/helpdesk/requester';
+import type { Requester } from '@/lib/panel-intent';
 
 type Reply = HelpdeskResponseOf<'suggestions/ticket'>;
 export type Reads = Pick<typeof import('../ext'), 'sendRead'>;
@@ -48,6 +49,7 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
   let box: HTMLElement | null = null;
   let askedFor = '';
   let seq = 0;
+  const who = requesterWatch(page, life, () => ask());
 
   const note = (text: string) => {
     if (box) showStripNote(box, text);
@@ -58,12 +60,13 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
     const ticket = page.ticket;
     const data = page.data;
     if (!ticket?.subject || !data) return;
-    const key = `${page.ticketKey}\n${requesterKey(ticket.requester)}\n${data.open.map((i) => i.id).join(',')}`;
+    const requester = who();
+    const key = `${page.ticketKey}\n${requesterKey(requester)}\n${data.open.map((i) => i.id).join(',')}`;
     if (key === askedFor) return;
     askedFor = key;
     const mine = ++seq;
     const ticketKey = page.ticketKey;
-    void reads.sendRead('suggestions/ticket', { subject: ticket.subject, text: ticketText(page), ...(ticket.requester ? { requester: ticket.requester } : {}) }).then(
+    void reads.sendRead('suggestions/ticket', { subject: ticket.subject, text: ticketText(page), ...(requester ? { requester } : {}) }).then(
       (reply) => {
         if (life.isValid && mine === seq && page.ticketKey === ticketKey) page.afterLayout(() => render(reply));
       },
@@ -126,4 +129,38 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
     box?.replaceChildren();
   });
   page.on('change', ask);
+}
+
+/** How long after a ticket is shown a missing requester is looked for again (desks render sidebars late). */
+const REQUESTER_WINDOW_MS = 10_000;
+const RECHECK_MS = 200;
+
+/**
+ * The ticket's requester (`lib/helpdesk/requester.ts`), read once found; while it is missing, page
+ * changes in the first 10 s after the ticket is shown re-read it (at most every 200 ms) and call
+ * `found` when it appears. Read here, in the on-demand UI, so the desks' requester selectors stay
+ * out of the script every help-desk page loads.
+ */
+export function requesterWatch(page: HelpdeskPage, life: PageLife, found: () => void): () => Requester | undefined {
+  let known: Requester | undefined;
+  let since = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const looking = () => !known && performance.now() - since < REQUESTER_WINDOW_MS;
+  const read = () => {
+    if (looking() && page.adapter && page.ticket) known = requesterOf(page.adapter, page.doc);
+    return known;
+  };
+  page.on('ticket', () => {
+    known = undefined;
+    since = performance.now();
+  });
+  page.on('node', () => {
+    if (!looking() || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (life.isValid && read()) found();
+    }, RECHECK_MS);
+  });
+  life.onInvalidated(() => clearTimeout(timer));
+  return read;
 }

@@ -5,6 +5,9 @@ import type { UiModule } from '../ui-hook';
 import { loadUi } from '../ui-loader';
 import { isFromExtension, MAX_SELECTION_CHARS, parseTabRequest, type TabMessageSender, type TabReplies, type TabRequest } from '../tab-protocol';
 
+/** How long a ticket read waits for the UI's requester reader. */
+const REQUESTER_WAIT_MS = 2_000;
+
 /**
  * The extension's requests to this tab (`tabs.sendMessage` from the background only): read the
  * ticket and the agent's selection, or type a text the extension made into the reply editor.
@@ -21,7 +24,16 @@ export function init(page: HelpdeskPage, life: PageLife, load: () => Promise<UiM
       }
     }
     page.readPage();
-    return { ticket: page.ticket, selection: String(page.doc.getSelection() ?? '').trim().slice(0, MAX_SELECTION_CHARS) };
+    const selection = String(page.doc.getSelection() ?? '').trim().slice(0, MAX_SELECTION_CHARS);
+    const ticket = page.ticket;
+    if (!ticket) return { ticket, selection };
+    // The requester's reader comes with the UI (kept out of the script every page loads); a UI
+    // that can't load in time costs the prefill, never the read.
+    const requester = await Promise.race([
+      load().then((ui) => ui.requester(page), () => undefined),
+      new Promise<undefined>((resolve) => life.setTimeout(() => resolve(undefined), REQUESTER_WAIT_MS)),
+    ]);
+    return { ticket: requester ? { ...ticket, requester } : ticket, selection };
   }
 
   const onMessage = (message: unknown, sender: TabMessageSender, sendResponse: (reply: unknown) => void) => {

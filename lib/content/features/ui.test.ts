@@ -21,7 +21,7 @@ async function setup(open: unknown[]) {
   answerReads({ 'incidents/open': () => ({ incidents: open, fetchedAt: 1, complete: true }), 'attachments/list': () => ({ attachments: [] }) });
   const desk = await deskPage('zendesk');
   stop = desk.stop;
-  const module: UiModule = { strip: vi.fn(), hoverCard: vi.fn(), insertIntoReply: vi.fn(), ticketFeatures: vi.fn() };
+  const module: UiModule = { strip: vi.fn(), hoverCard: vi.fn(), insertIntoReply: vi.fn(), ticketFeatures: vi.fn(), requester: vi.fn() };
   const load = vi.fn(async () => module);
   ui.init(desk.page, desk.life, load);
   freshness.init(desk.page, desk.life);

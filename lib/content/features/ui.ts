@@ -1,6 +1,6 @@
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
-import { stripModel } from '../strip-model';
+import { stripShowsSomething } from '../strip-model';
 import type { UiModule } from '../ui-hook';
 import { loadUi } from '../ui-loader';
 
@@ -29,7 +29,7 @@ export function init(page: HelpdeskPage, life: PageLife, load: () => Promise<UiM
       ticketFeatures = true;
       start((ui) => ui.ticketFeatures(page, life));
     }
-    if (strip || !ticket || !data || !stripModel({ ...data, pageRefs: [] })) return;
+    if (strip || !ticket || !data || !stripShowsSomething(data.open)) return;
     strip = true;
     start((ui) => ui.strip(page, life));
   });

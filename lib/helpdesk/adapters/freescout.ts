@@ -21,12 +21,6 @@ const EDITOR = [
 const COMPOSER = ['.conv-reply-block', '#form-reply'];
 const SEND = ['#form-reply [type="submit"]'];
 
-/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
-const REQUESTER = {
-  email: ['.customer-email', '#conv-layout-customer a[href^="mailto:"]', '.conv-customer-block'],
-  organisation: ['.customer-company', '.conv-customer-block .customer-meta'],
-};
-
 export const freescout: HelpdeskAdapter = {
   id: 'freescout',
   name: 'FreeScout',
@@ -46,7 +40,6 @@ export const freescout: HelpdeskAdapter = {
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
-  requester: REQUESTER,
 };
 
 /* Test URLs

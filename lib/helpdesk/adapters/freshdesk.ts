@@ -20,12 +20,6 @@ const EDITOR = [
 const COMPOSER = ['.reply-editor', '.fr-box'];
 const SEND = ['[data-test-id="send-reply"]', '.reply-editor [type="submit"]'];
 
-/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
-const REQUESTER = {
-  email: ['[data-testid="requester-info"]', '.requester-info', '[data-testid="requester-email"]', '.contact-info'],
-  organisation: ['[data-testid="requester-company"]', '.requester-company', '[data-testid="company-name"]'],
-};
-
 export const freshdesk: HelpdeskAdapter = {
   id: 'freshdesk',
   name: 'Freshdesk',
@@ -43,7 +37,6 @@ export const freshdesk: HelpdeskAdapter = {
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
-  requester: REQUESTER,
 };
 
 /* Test URLs

@@ -25,12 +25,6 @@ const SEND = ['[class^="composer__StyledComposer"] > button:last-of-type', '[ari
 
 /** Front's composer framework is unverified (helpdesk.md): the editor is discovered, not named. */
 
-/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
-const REQUESTER = {
-  email: ['[data-testid="contact-handle"]', '[data-testid*="contact-details"]', '[class*="contactHandle__"]'],
-  organisation: ['[data-testid="contact-company"]', '[class*="contactCompany__"]'],
-};
-
 export const front: HelpdeskAdapter = {
   id: 'front',
   name: 'Front',
@@ -50,7 +44,6 @@ export const front: HelpdeskAdapter = {
   findReplyEditor: (doc) => largestReplyEditor(viewer(doc)) ?? largestReplyEditor(doc),
   composerArea: (doc) => firstMatch(viewer(doc), COMPOSER),
   sendButton: (doc) => firstMatch(viewer(doc), SEND),
-  requester: REQUESTER,
 };
 
 /* Test URLs

@@ -14,12 +14,6 @@ const SEND = ['.TicketReplyEditor > button:last-of-type'];
  * says otherwise.
  */
 
-/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
-const REQUESTER = {
-  email: ['[data-testid="customer-email"]', '[data-testid*="customer-email"]', '.infobar a[href^="mailto:"]'],
-  organisation: ['[data-testid="customer-company"]'],
-};
-
 export const gorgias: HelpdeskAdapter = {
   id: 'gorgias',
   name: 'Gorgias',
@@ -37,7 +31,6 @@ export const gorgias: HelpdeskAdapter = {
   findReplyEditor: (doc) => largestReplyEditor(doc),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
-  requester: REQUESTER,
 };
 
 /* Test URLs

@@ -22,12 +22,6 @@ const EDITOR = [
 const COMPOSER = ['[data-cy="ConvoEditor"]'];
 const SEND = ['[data-cy="SendButton"]'];
 
-/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
-const REQUESTER = {
-  email: ['[data-cy="CustomerProfile.Email"]', '[data-cy*="CustomerEmail"]', '[data-cy="CustomerProfile"]'],
-  organisation: ['[data-cy="CustomerProfile.Company"]', '[data-cy*="CustomerCompany"]'],
-};
-
 export const helpscout: HelpdeskAdapter = {
   id: 'helpscout',
   name: 'Help Scout',
@@ -47,7 +41,6 @@ export const helpscout: HelpdeskAdapter = {
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
-  requester: REQUESTER,
 };
 
 /* Test URLs

@@ -25,12 +25,6 @@ const SEND = ['[data-test-id="reply-editor-send-button"]', '[data-test-id="reply
  * (helpdesk.md), so messages and the editor come from ARIA and generic discovery inside the app.
  */
 
-/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
-const REQUESTER = {
-  email: ['[data-test-id="contact-email"]', '[data-selenium-test="contact-email"]', '[data-test-id*="contact-email"]'],
-  organisation: ['[data-test-id="company-name"]', '[data-selenium-test="company-name"]'],
-};
-
 export const hubspot: HelpdeskAdapter = {
   id: 'hubspot',
   name: 'HubSpot',
@@ -50,7 +44,6 @@ export const hubspot: HelpdeskAdapter = {
   findReplyEditor: (doc) => largestReplyEditor(appRoot(doc)),
   composerArea: (doc) => firstMatch(appRoot(doc), COMPOSER),
   sendButton: (doc) => firstMatch(appRoot(doc), SEND),
-  requester: REQUESTER,
 };
 
 /* Test URLs

@@ -28,12 +28,6 @@ const notInNote = (el: Element) => el.closest('.o__note') === null;
 const COMPOSER = ['[data-conversation-reply-composer]'];
 const SEND = ['[data-testid="reply-send-button"]', '[data-conversation-reply-composer] [type="submit"]'];
 
-/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
-const REQUESTER = {
-  email: ['[data-testid="user-email"]', '[data-testid*="user-email"]', '[data-intercom-target*="user-email"]'],
-  organisation: ['[data-testid="company-name"]', '[data-testid*="company-name"]'],
-};
-
 export const intercom: HelpdeskAdapter = {
   id: 'intercom',
   name: 'Intercom',
@@ -59,7 +53,6 @@ export const intercom: HelpdeskAdapter = {
   findReplyEditor: (doc) => firstEditor(doc, EDITOR, notInNote),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
-  requester: REQUESTER,
 };
 
 /* Test URLs

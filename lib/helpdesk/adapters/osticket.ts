@@ -29,11 +29,6 @@ function redactorFor(doc: Document, textareaSelector: string): Element | null {
 const COMPOSER = ['form#reply'];
 const SEND = ['form#reply [type="submit"]'];
 
-/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
-const REQUESTER = {
-  email: ['table.ticket_info a[href^="mailto:"]'],
-};
-
 export const osticket: HelpdeskAdapter = {
   id: 'osticket',
   name: 'osTicket',
@@ -54,7 +49,6 @@ export const osticket: HelpdeskAdapter = {
   findReplyEditor: (doc) => redactorFor(doc, 'textarea#response') ?? firstEditor(doc, ['form#reply [contenteditable="true"]', 'textarea#response']),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
-  requester: REQUESTER,
 };
 
 /* Test URLs

@@ -24,11 +24,6 @@ const EDITOR = [
 const COMPOSER = ['form#TicketUpdate', 'form[name="TicketUpdate"]'];
 const SEND = ['input[name="SubmitTicket"]', 'form#TicketUpdate [type="submit"]'];
 
-/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
-const REQUESTER = {
-  email: ['.ticket-info-requestors .value', '.ticket-info-people .requestors'],
-};
-
 export const requestTracker: HelpdeskAdapter = {
   id: 'request-tracker',
   name: 'RT',
@@ -49,7 +44,6 @@ export const requestTracker: HelpdeskAdapter = {
   findReplyEditor: (doc) => firstEditor(doc, EDITOR),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
-  requester: REQUESTER,
 };
 
 /* Test URLs

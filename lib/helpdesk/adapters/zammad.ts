@@ -28,12 +28,6 @@ const activeTab = (doc: Document) => doc.querySelector(ACTIVE_TAB.join(', ')) ??
 const COMPOSER = ['.article-add', '.article-new'];
 const SEND = ['.ticketZoom-controls button'];
 
-/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
-const REQUESTER = {
-  email: ['.sidebar[data-tab="customer"] [data-name="email"]', '.sidebar[data-tab="customer"] a[href^="mailto:"]'],
-  organisation: ['.sidebar[data-tab="organization"] .sidebar-header-headline'],
-};
-
 export const zammad: HelpdeskAdapter = {
   id: 'zammad',
   name: 'Zammad',
@@ -55,7 +49,6 @@ export const zammad: HelpdeskAdapter = {
   findReplyEditor: (doc) => firstEditor(activeTab(doc), EDITOR),
   composerArea: (doc) => firstMatch(activeTab(doc), COMPOSER),
   sendButton: (doc) => firstMatch(activeTab(doc), SEND),
-  requester: REQUESTER,
   requesterScope: activeTab,
 };
 

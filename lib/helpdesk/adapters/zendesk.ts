@@ -39,12 +39,6 @@ function activePane(doc: Document): Document | Element {
 const COMPOSER = ['#editor-view', '[data-test-id="omnicomposer-rich-text-ckeditor"]'];
 const SEND = ['[data-test-id="submit_button-button"]', 'footer [type="submit"]'];
 
-/** Who wrote the ticket: the desk's requester fields (labelled fields are found without). */
-const REQUESTER = {
-  email: ['[data-test-id="ticket-system-field-requester-select"]', '[data-test-id*="requester"]', '[data-test-id="customer-context-email"]'],
-  organisation: ['[data-test-id="ticket-system-field-organization-select"]', '[data-test-id="customer-context-organization"]'],
-};
-
 export const zendesk: HelpdeskAdapter = {
   id: 'zendesk',
   name: 'Zendesk',
@@ -62,7 +56,6 @@ export const zendesk: HelpdeskAdapter = {
   findReplyEditor: (doc) => firstEditor(activePane(doc), EDITOR),
   composerArea: (doc) => firstMatch(activePane(doc), COMPOSER),
   sendButton: (doc) => firstMatch(activePane(doc), SEND),
-  requester: REQUESTER,
   requesterScope: activePane,
 };
 
