@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CallContext } from '@/lib/messaging/handle';
 import type { TicketRef } from '@/lib/panel-intent';
-import { apiKeyItem, connectionItem, openIncidentsItem, panelIntentItem } from '@/lib/storage';
+import { connectionItem, openIncidentsItem, panelIntentItem } from '@/lib/storage';
+import { apiKeyItem } from './key-storage';
 import { makeIncident } from './test-fixtures';
 
 // Issue 14: what a security review of the help-desk boundary found, one test per finding.

@@ -12,7 +12,7 @@ import type { PanelIntent, TicketRef } from '@/lib/panel-intent';
 import { settingsSchema } from '@/lib/settings';
 import { effectiveStatusMapping } from '@/lib/status-mapping';
 import {
-  apiKeyItem, catalogItem, connectionItem, openIncidentsItem, panelIntentItem, pollBaselineItem, settingsItem,
+  catalogItem, connectionItem, openIncidentsItem, panelIntentItem, pollBaselineItem, settingsItem,
 } from '@/lib/storage';
 import { getCatalog } from './catalog';
 import { connectedClient } from './client';
@@ -37,7 +37,7 @@ import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { spikeDeclarePrefill, suggestionsForTicket } from './suggestions';
 import { toggleWatch, watch, watchedIds } from './watch';
-import { closeKeyStorage } from './key-storage';
+import { apiKeyItem, closeKeyStorage } from './key-storage';
 import { createLookupLimit } from './lookup-limit';
 import { claimMatchesTab, sameOriginAsTab } from './ticket-claim';
 import { managedBaseUrl, readManagedConfig } from '@/lib/managed';

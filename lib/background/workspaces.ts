@@ -7,11 +7,11 @@ import { managedBaseUrl, readManagedConfig } from '@/lib/managed';
 import type { Handlers } from '@/lib/messaging/handle';
 import type { WorkspaceView } from '@/lib/messaging/workspaces-protocol';
 import {
-  apiKeyItem, catalogItem, connectionItem, customerCatalogItem, followupsItem, incidentLinksItem, openIncidentsItem,
-  pollBaselineItem, watchedItem, type Workspace, type Workspaces, workspaceCountsItem, workspacesItem,
+  catalogItem, connectionItem, customerCatalogItem, followupsItem, incidentLinksItem, openIncidentsItem,
+  pollBaselineItem, watchedItem, type Workspace, type Workspaces, workspaceCountsItem,
 } from '@/lib/storage';
 import type { WorkspaceCount } from './badge';
-import { closeKeyStorage } from './key-storage';
+import { apiKeyItem, closeKeyStorage, workspacesItem } from './key-storage';
 import { OPEN_CATEGORIES, refreshOpenIncidents } from './open-incidents';
 import { updateBadge } from './refresh-effects';
 
