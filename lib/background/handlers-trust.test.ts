@@ -148,6 +148,34 @@ describe('§6/§7 what a page may put in front of the agent', () => {
   });
 });
 
+describe('helpdesk/active-tab offers only a ticket on the tab’s own origin', () => {
+  const activeTabShows = (url: string | undefined, read: TicketRef) => {
+    fakeBrowser.tabs.query = vi.fn(async () => [{ id: 7, url, index: 0, active: true, highlighted: true, pinned: false, incognito: false, windowId: 1 }]) as never;
+    const asked = vi.fn(async () => ({ ticket: read, selection: '' }));
+    fakeBrowser.tabs.sendMessage = asked as never;
+    return asked;
+  };
+  const ask = () => handlers['helpdesk/active-tab']({ windowId: 1 }, agent);
+
+  it('offers the ticket whose page and link URLs are on the tab’s origin', async () => {
+    activeTabShows(ticketTab, ticket());
+    await expect(ask()).resolves.toEqual({ tabId: 7, url: ticketTab, ticket: ticket() });
+  });
+
+  it('offers none whose page URL or stored link URL is on another origin', async () => {
+    activeTabShows(ticketTab, ticket({}, 'https://evil.example/agent/tickets/42'));
+    expect((await ask()).ticket).toBeNull();
+    activeTabShows(ticketTab, ticket({ url: 'https://evil.example/agent/tickets/42' }));
+    expect((await ask()).ticket).toBeNull();
+  });
+
+  it('offers none, and asks the page nothing, when the browser hides the tab’s URL (origin unverifiable)', async () => {
+    const asked = activeTabShows(undefined, ticket());
+    await expect(ask()).resolves.toEqual({ tabId: 7, url: null, ticket: null });
+    expect(asked).not.toHaveBeenCalled();
+  });
+});
+
 describe('§9 a timeline is listed for the incident whose visibility was checked', () => {
   it('lists with the verified incident’s id, not the id the page sent', async () => {
     // The page asks by reference; incident.io answers with the incident, whose own id is listed.
