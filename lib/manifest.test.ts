@@ -1,11 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../wxt.config';
 
 // Issue 14 §5 and §10: what the manifest promises about the browser and the sites it may reach.
-type Manifest = { optional_host_permissions?: string[]; minimum_chrome_version?: string };
-// The manifest is a function of the target browser (wxt.config.ts); this is the Chrome one.
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts?: { matches: string[] }[];
+  minimum_chrome_version?: string;
+}
+// The manifest is a function of the target browser (wxt.config.ts).
 const manifestOf = config.manifest as unknown as (env: { browser: string; manifestVersion: number; mode: string; command: string }) => Manifest;
 const manifest = manifestOf({ browser: 'chrome', manifestVersion: 3, mode: 'production', command: 'build' });
+const firefox = manifestOf({ browser: 'firefox', manifestVersion: 2, mode: 'production', command: 'build' });
 
 /** The newest browser API the code relies on decides the minimum version. */
 const NEEDS = { 'chrome.sidePanel.open': 116, 'storage.local.setAccessLevel': 102, 'CSS.highlights': 105 };
@@ -19,5 +29,48 @@ describe('manifest', () => {
 
   it('declares the minimum Chrome version the code assumes', () => {
     expect(Number(manifest.minimum_chrome_version)).toBe(Math.max(...Object.values(NEEDS)));
+  });
+});
+
+/** The first column's `code` spans of a "## <heading>" table in docs/PERMISSIONS.md, with the rest of the cell. */
+function documentedRows(heading: string): { names: string[]; cell: string }[] {
+  const doc = readFileSync(resolve(__dirname, '../docs/PERMISSIONS.md'), 'utf8');
+  const section = doc.split(/^## /m).find((part) => part.startsWith(`${heading}\n`));
+  if (!section) throw new Error(`docs/PERMISSIONS.md has no "## ${heading}"`);
+  return section.split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| Permission |') && !line.startsWith('| Pattern |'))
+    .map((line) => line.split('|')[1]!)
+    .map((cell) => ({ cell, names: [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!) }));
+}
+
+describe('docs/PERMISSIONS.md matches the manifest', () => {
+  const api = documentedRows('API permissions');
+  const hosts = documentedRows('Host permissions');
+  const sorted = (list: string[] | undefined) => [...(list ?? [])].sort();
+
+  it('lists exactly the API permissions of each build (Chrome-only ones marked)', () => {
+    expect(sorted(api.flatMap((row) => row.names))).toEqual(sorted(manifest.permissions));
+    const chromeOnly = api.filter((row) => row.cell.includes('(Chrome)')).flatMap((row) => row.names);
+    expect(sorted(api.flatMap((row) => row.names).filter((name) => !chromeOnly.includes(name)))).toEqual(sorted(firefox.permissions));
+  });
+
+  it('lists exactly the required and the optional host patterns', () => {
+    const optional = hosts.filter((row) => row.cell.includes('(optional')).flatMap((row) => row.names);
+    const required = hosts.filter((row) => row.cell.includes('(required')).flatMap((row) => row.names);
+    expect(sorted(required)).toEqual(sorted(manifest.host_permissions));
+    expect(sorted(optional)).toEqual(sorted(manifest.optional_host_permissions));
+    expect(sorted(optional)).toEqual(sorted(firefox.optional_permissions));
+    expect(hosts.flatMap((row) => row.names)).toHaveLength(required.length + optional.length);
+    // The content script runs only where the host access is already required.
+    for (const pattern of manifest.content_scripts?.flatMap((script) => script.matches) ?? []) expect(required).toContain(pattern);
+  });
+
+  it('requests nothing it says it does not', () => {
+    const doc = readFileSync(resolve(__dirname, '../docs/PERMISSIONS.md'), 'utf8');
+    const sentence = /## What is not requested\s+(No [^.]+)\./.exec(doc)?.[1] ?? '';
+    const notRequested = [...sentence.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+    expect(notRequested).toEqual(expect.arrayContaining(['tabs', '<all_urls>']));
+    const everything = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+    for (const name of notRequested) expect(everything).not.toContain(name);
   });
 });

@@ -38,8 +38,7 @@ export function typedItem<S extends z.core.$ZodType>(key: StorageItemKey, schema
   };
 }
 
-/** Background only. `storage.local` is restricted to trusted contexts at start-up (see background). */
-export const apiKeyItem = typedItem('local:apiKey', z.nullable(z.string()), null);
+// The keys (`apiKeyItem`, `workspacesItem`) live in lib/background/key-storage.ts: background only.
 
 /** The base URL a policy sets wins (lib/managed.ts). */
 export const connectionItem = withManagedOverlay(typedItem(
@@ -155,10 +154,11 @@ export const incidentLinksItem = typedItem('session:incidentLinks', incidentLink
 export const followupsItem = typedItem('local:followups', followupsSchema, {});
 
 /**
- * Every connected incident.io workspace (issue 12 §4), each with its own key (background only, like
- * `apiKeyItem`). The active one is mirrored into `apiKeyItem`/`connectionItem`, which every other
- * handler reads; `stash` keeps an inactive workspace's watches, follow-ups, snoozes and declare draft
- * until it is active again (its watches and follow-ups are still processed there by its own poll).
+ * Every connected incident.io workspace (issue 12 §4), each with its own key: `workspacesItem` in
+ * lib/background/key-storage.ts (background only, like `apiKeyItem`). The active one is mirrored into
+ * `apiKeyItem`/`connectionItem`, which every other handler reads; `stash` keeps an inactive workspace's
+ * watches, follow-ups, snoozes and declare draft until it is active again (its watches and follow-ups
+ * are still processed there by its own poll).
  * Null on installs from before workspaces: lib/background/workspaces.ts derives the first from the key.
  */
 export const workspaceSchema = z.object({
@@ -177,7 +177,6 @@ export const workspaceSchema = z.object({
 export type Workspace = z.infer<typeof workspaceSchema>;
 export const workspacesSchema = z.object({ activeId: z.nullable(z.string()), list: z.array(workspaceSchema) });
 export type Workspaces = z.infer<typeof workspacesSchema>;
-export const workspacesItem = typedItem('local:workspaces', z.nullable(workspacesSchema), null);
 
 /** Open incidents per inactive workspace, by workspace id, from its own poll: the badge sums them. */
 export const workspaceCountsItem = typedItem(

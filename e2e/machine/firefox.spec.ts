@@ -96,6 +96,15 @@ test.describe('Firefox (firefox-esr, temporary add-on)', () => {
   test.describe.configure({ timeout: 150_000 });
   test('the sidebar page lists incidents from the sandbox, looks one up and declares one', async ({ panel }) => {
     await connect(panel);
+    // Firefox's content scripts can read storage.local (no access levels): the key is there sealed only
+    // (lib/background/key-storage.ts), in the clear only in storage.session, which they can't read.
+    const stored = await panel.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return { local: JSON.stringify(await api.storage.local.get(null)), session: JSON.stringify(await api.storage.session.get(null)) };
+    });
+    expect(stored.local).not.toContain(KEYS.full);
+    expect(stored.local).toContain('"sealed":1');
+    expect(stored.session).toContain(KEYS.full);
     await panel.locator(byRole('tab', 'Incidents')).click();
     await expect.poll(() => pageText(panel)).toContain('Customer reports missing invoices');
     expect(await pageText(panel)).toContain('INC-123');

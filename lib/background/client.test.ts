@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createIncidentIoClient } from '@/lib/incident-io/client';
-import { apiKeyItem, connectionItem } from '@/lib/storage';
+import { connectionItem } from '@/lib/storage';
+import { apiKeyItem } from './key-storage';
 import { connectedClient, READ_METHOD } from './client';
 
 describe('the background client under a read-only policy', () => {

@@ -1,7 +1,8 @@
 import { AppError } from '@/lib/app-error';
 import { createIncidentIoClient } from '@/lib/incident-io/client';
 import { readManagedConfig, WRITES_NOT_ALLOWED_MESSAGE } from '@/lib/managed';
-import { apiKeyItem, connectionItem } from '@/lib/storage';
+import { connectionItem } from '@/lib/storage';
+import { apiKeyItem } from './key-storage';
 
 export type IncidentIoClient = ReturnType<typeof createIncidentIoClient>;
 

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CallContext } from '@/lib/messaging/handle';
 import type { TicketRef } from '@/lib/panel-intent';
-import { apiKeyItem, connectionItem, openIncidentsItem, panelIntentItem } from '@/lib/storage';
+import { connectionItem, openIncidentsItem, panelIntentItem } from '@/lib/storage';
+import { apiKeyItem } from './key-storage';
 import { makeIncident } from './test-fixtures';
 
 // Issue 14: what a security review of the help-desk boundary found, one test per finding.
@@ -144,6 +145,34 @@ describe('§6/§7 what a page may put in front of the agent', () => {
     expect(await panelIntentItem.get()).toBeNull();
     await expect(handlers['panel/open']({ kind: 'link-ticket', ticket: ticket() }, page())).resolves.toEqual({ opened: true });
     await expect(handlers['panel/open']({ kind: 'incident', ref: 'INC-123' }, page())).resolves.toEqual({ opened: true });
+  });
+});
+
+describe('helpdesk/active-tab offers only a ticket on the tab’s own origin', () => {
+  const activeTabShows = (url: string | undefined, read: TicketRef) => {
+    fakeBrowser.tabs.query = vi.fn(async () => [{ id: 7, url, index: 0, active: true, highlighted: true, pinned: false, incognito: false, windowId: 1 }]) as never;
+    const asked = vi.fn(async () => ({ ticket: read, selection: '' }));
+    fakeBrowser.tabs.sendMessage = asked as never;
+    return asked;
+  };
+  const ask = () => handlers['helpdesk/active-tab']({ windowId: 1 }, agent);
+
+  it('offers the ticket whose page and link URLs are on the tab’s origin', async () => {
+    activeTabShows(ticketTab, ticket());
+    await expect(ask()).resolves.toEqual({ tabId: 7, url: ticketTab, ticket: ticket() });
+  });
+
+  it('offers none whose page URL or stored link URL is on another origin', async () => {
+    activeTabShows(ticketTab, ticket({}, 'https://evil.example/agent/tickets/42'));
+    expect((await ask()).ticket).toBeNull();
+    activeTabShows(ticketTab, ticket({ url: 'https://evil.example/agent/tickets/42' }));
+    expect((await ask()).ticket).toBeNull();
+  });
+
+  it('offers none, and asks the page nothing, when the browser hides the tab’s URL (origin unverifiable)', async () => {
+    const asked = activeTabShows(undefined, ticket());
+    await expect(ask()).resolves.toEqual({ tabId: 7, url: null, ticket: null });
+    expect(asked).not.toHaveBeenCalled();
   });
 });
 

@@ -12,7 +12,7 @@ import type { PanelIntent, TicketRef } from '@/lib/panel-intent';
 import { settingsSchema } from '@/lib/settings';
 import { effectiveStatusMapping } from '@/lib/status-mapping';
 import {
-  apiKeyItem, catalogItem, connectionItem, openIncidentsItem, panelIntentItem, pollBaselineItem, settingsItem,
+  catalogItem, connectionItem, openIncidentsItem, panelIntentItem, pollBaselineItem, settingsItem,
 } from '@/lib/storage';
 import { getCatalog } from './catalog';
 import { bumpGeneration } from './generation';
@@ -38,7 +38,7 @@ import { disableSite, enabledSites, enableSite } from './site-access';
 import { activeSnoozes, snoozeIncident } from './snooze';
 import { spikeDeclarePrefill, suggestionsForTicket } from './suggestions';
 import { toggleWatch, watch, watchedIds } from './watch';
-import { closeKeyStorage } from './key-storage';
+import { apiKeyItem, closeKeyStorage } from './key-storage';
 import { createLookupLimit } from './lookup-limit';
 import { claimMatchesTab, sameOriginAsTab } from './ticket-claim';
 import { managedBaseUrl, readManagedConfig } from '@/lib/managed';
@@ -254,13 +254,14 @@ export const handlers: Handlers = {
   },
   'helpdesk/active-tab': async ({ windowId }) => {
     const tab = await activeTab(windowId);
-    const read = tab?.id === undefined ? null : await readTicketTab(tab.id);
-    // A ticket whose links point off the tab's origin is not offered. Without a grant for the tab the
-    // browser hides its URL; the answer then came from our script on a desk origin it was injected on.
+    // A ticket is offered for linking only when its links are on the tab's own origin, which needs the
+    // tab's URL. Without a grant for the tab the browser hides it: the origin can't be verified, so no
+    // ticket is offered (fail closed), and the page isn't even asked.
     const shown = webUrl(tab?.url);
-    const onTab = (ticket: TicketRef) => shown === null || (sameOriginAsTab(ticket.url, shown) && sameOriginAsTab(ticket.attachment.url, shown));
+    const read = tab?.id === undefined || shown === null ? null : await readTicketTab(tab.id);
+    const onTab = (ticket: TicketRef) => sameOriginAsTab(ticket.url, shown ?? undefined) && sameOriginAsTab(ticket.attachment.url, shown ?? undefined);
     const ticket = read?.ticket && onTab(read.ticket) ? read.ticket : null;
-    return { tabId: tab?.id ?? null, url: webUrl(tab?.url), ticket };
+    return { tabId: tab?.id ?? null, url: shown, ticket };
   },
   'reply/insert': ({ incidentId, tabId }) => insertStatusUpdate(incidentId, tabId),
   'sites/list': async () => ({ sites: await enabledSites() }),

@@ -1,7 +1,8 @@
 import { browser } from '#imports';
 import { IncidentIoError } from '@/lib/incident-io/errors';
 import type { Incident, IncidentAttachment } from '@/lib/incident-io/schemas';
-import { followupsItem, type IncidentLinks, incidentLinksItem, workspacesItem } from '@/lib/storage';
+import { followupsItem, type IncidentLinks, incidentLinksItem } from '@/lib/storage';
+import { workspacesItem } from './key-storage';
 import { connectedClient, type IncidentIoClient } from './client';
 import { staleAfter } from './generation';
 import { notifyHelpdeskTabs } from './helpdesk-tab';

@@ -2,7 +2,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IncidentIoError } from '@/lib/incident-io/errors';
 import type { Incident } from '@/lib/incident-io/schemas';
-import { apiKeyItem, catalogItem, openIncidentsItem } from '@/lib/storage';
+import { catalogItem, openIncidentsItem } from '@/lib/storage';
+import { apiKeyItem } from './key-storage';
 import { cachedOpenIncidents, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents } from './open-incidents';
 import { makeIncident, orgSeverities, status } from './test-fixtures';
 

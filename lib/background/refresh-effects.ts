@@ -2,8 +2,9 @@ import { AppError } from '@/lib/app-error';
 import { type ErrorKind, IncidentIoError, toErrorInfo } from '@/lib/incident-io/errors';
 import type { Incident, Severity } from '@/lib/incident-io/schemas';
 import {
-  apiKeyItem, catalogItem, openIncidentsItem, pollBaselineItem, type PollState, pollStateItem, settingsItem, workspacesItem,
+  catalogItem, openIncidentsItem, pollBaselineItem, type PollState, pollStateItem, settingsItem,
 } from '@/lib/storage';
+import { apiKeyItem, workspacesItem } from './key-storage';
 import { decideAlerts, raiseAlerts } from './alerts';
 import { applyBadge, badgeFor, type BadgeState } from './badge';
 import { getCatalog } from './catalog';

@@ -4,9 +4,10 @@ import type { Incident } from '@/lib/incident-io/schemas';
 import type { CallContext } from '@/lib/messaging/handle';
 import { helpdeskReplies } from '@/lib/messaging/protocol';
 import {
-  alertsItem, apiKeyItem, catalogItem, connectionItem, declareDraftItem, followupsItem, openIncidentsItem, panelIntentItem,
-  pollBaselineItem, snoozesItem, viewedTicketsItem, workspaceBaselinesItem, workspaceOpenItem, workspacesItem,
+  alertsItem, catalogItem, connectionItem, declareDraftItem, followupsItem, openIncidentsItem, panelIntentItem,
+  pollBaselineItem, snoozesItem, viewedTicketsItem, workspaceBaselinesItem, workspaceOpenItem,
 } from '@/lib/storage';
+import { apiKeyItem, workspacesItem } from './key-storage';
 import { EMPTY_DECLARE_DRAFT } from '@/lib/declare-draft';
 import { openAlert, snoozeFromAlert } from './alerts';
 import { handlers } from './handlers';

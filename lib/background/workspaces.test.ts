@@ -1,8 +1,9 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  apiKeyItem, connectionItem, followupsItem, openIncidentsItem, watchedItem, workspaceCountsItem, workspacesItem,
+  connectionItem, followupsItem, openIncidentsItem, watchedItem, workspaceCountsItem,
 } from '@/lib/storage';
+import { apiKeyItem, workspacesItem } from './key-storage';
 import { readWorkspaces, reconcileWorkspaces, workspaceCounts, workspaceHandlers } from './workspaces';
 import type { CallContext } from '@/lib/messaging/handle';
 

@@ -8,9 +8,9 @@ import type { Handlers } from '@/lib/messaging/handle';
 import { type PublicIncident, toPublicIncident } from '@/lib/messaging/public-incident';
 import type { WorkspaceView } from '@/lib/messaging/workspaces-protocol';
 import {
-  apiKeyItem, catalogItem, connectionItem, customerCatalogItem, declareDraftItem, followupsItem, incidentLinksItem,
+  catalogItem, connectionItem, customerCatalogItem, declareDraftItem, followupsItem, incidentLinksItem,
   openIncidentsItem, panelIntentItem, pollBaselineItem, snoozesItem, viewedTicketsItem, watchedItem, type Workspace,
-  workspaceBaselinesItem, workspaceCountsItem, workspaceOpenItem, type Workspaces, workspacesItem,
+  workspaceBaselinesItem, workspaceCountsItem, workspaceOpenItem, type Workspaces,
 } from '@/lib/storage';
 import { type AlertWorkspaces, forgetWorkspaceAlerts } from './alerts';
 import type { WorkspaceCount } from './badge';
@@ -18,7 +18,7 @@ import type { IncidentIoClient } from './client';
 import { bumpGeneration, staleAfter } from './generation';
 import { notifyHelpdeskTabs } from './helpdesk-tab';
 import { advanceWorkspaceFollowups } from './incident-links';
-import { closeKeyStorage } from './key-storage';
+import { apiKeyItem, closeKeyStorage, workspacesItem } from './key-storage';
 import { OPEN_CATEGORIES, publicOnly, refreshOpenIncidents } from './open-incidents';
 import { alertOnChanges, serially, updateBadge } from './refresh-effects';
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
+import { dispatchTrusted } from './features/test-harness';
 import { renderStrip, showStripNote, type StripActions } from './strip';
 import type { StripModel } from './strip-model';
 
@@ -21,18 +21,8 @@ function setup() {
   return { container, actions, buttons };
 }
 
-type Impl = { isTrusted: boolean; _dispatch(event: Impl): boolean };
-const jsdomUtils = createRequire(import.meta.url)('jsdom/lib/jsdom/living/generated/utils.js') as { implForWrapper(wrapper: object): Impl };
-
-/**
- * A click as the browser delivers real input. jsdom marks every script-dispatched event untrusted
- * (`isTrusted` is unforgeable), so this goes through jsdom's internal dispatch with the flag set.
- */
-function trustedClick(el: Element) {
-  const event = jsdomUtils.implForWrapper(new MouseEvent('click', { bubbles: true }));
-  event.isTrusted = true;
-  jsdomUtils.implForWrapper(el)._dispatch(event);
-}
+/** A click as the browser delivers real input (jsdom marks script-dispatched events untrusted). */
+const trustedClick = (el: Element) => dispatchTrusted(el, new MouseEvent('click', { bubbles: true }));
 
 describe('renderStrip', () => {
   it('shows the summary, links and page references as labelled buttons, incident text as text', () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { answerReads, checkoutIncident, deskPage, sendMessage } from './test-harness';
+import { answerReads, checkoutIncident, deskPage, dispatchTrusted, sendMessage, TOO_MANY_LOOKUPS } from './test-harness';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as freshness from './freshness';
 import * as strip from './strip';
@@ -52,5 +52,20 @@ describe('the strip', () => {
     desk.button('Open INC-123 in Incident Copilot')!.click();
     await desk.settle();
     expect(sendMessage.mock.calls.length).toBe(before);
+  });
+
+  it('says "too many lookups from this page" when the tab\'s bucket refuses Insert update, and inserts nothing', async () => {
+    answerReads({ 'incidents/open': () => ({ incidents: [checkout], fetchedAt: 1, complete: true }), 'attachments/list': () => ({ attachments: [{ incident_id: checkout.id }] }) });
+    const desk = await stripPage();
+    const answer = sendMessage.getMockImplementation()!;
+    sendMessage.mockImplementation(async (message) => (message.type === 'incidents/card' ? TOO_MANY_LOOKUPS : answer(message)));
+    const reply = desk.page.adapter?.findReplyEditor(desk.doc);
+    const before = reply?.textContent;
+    dispatchTrusted(desk.button('Insert update for INC-123')!, new desk.view.MouseEvent('click', { bubbles: true }));
+    await desk.settle();
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'incidents/card', payload: { ref: 'INC-123' } });
+    const note = desk.page.mounted?.shadow.querySelector('.note');
+    expect(note?.textContent).toBe('Too many lookups from this page. Wait 12 s and try again.');
+    expect(reply?.textContent).toBe(before);
   });
 });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { vi } from 'vitest';
 import { type FixtureName, loadFixture } from '@/lib/helpdesk/fixtures/load-fixture';
 import type { PublicIncident } from '@/lib/messaging/public-incident';
@@ -21,6 +22,22 @@ const runtime = {
 if (typeof CSSStyleSheet !== 'undefined' && !('replaceSync' in CSSStyleSheet.prototype)) {
   Object.assign(CSSStyleSheet.prototype, { replaceSync() {} });
 }
+
+type EventImpl = { isTrusted: boolean; _dispatch(event: EventImpl): boolean };
+const jsdomImpl = createRequire(import.meta.url)('jsdom/lib/jsdom/living/generated/utils.js') as { implForWrapper(wrapper: object): EventImpl };
+
+/**
+ * Dispatches an event as the browser delivers real input. jsdom marks every script-dispatched event
+ * untrusted (`isTrusted` is unforgeable), so this goes through jsdom's internal dispatch with the flag set.
+ */
+export function dispatchTrusted(target: EventTarget, event: Event): void {
+  const impl = jsdomImpl.implForWrapper(event);
+  impl.isTrusted = true;
+  jsdomImpl.implForWrapper(target)._dispatch(impl);
+}
+
+/** What the background answers a help-desk tab past its lookup bucket (lib/background/lookup-limit.ts). */
+export const TOO_MANY_LOOKUPS = { ok: false, error: { kind: 'rate_limited', message: 'Too many lookups from this page. Wait 12 s and try again.' } };
 
 /** A message from the extension's background to this tab. */
 export function fromBackground(message: unknown): unknown[] {
