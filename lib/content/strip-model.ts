@@ -127,4 +127,3 @@ function elsewhereOf(others: readonly OpenIncident[]): StripWorkspace[] {
     return top ? [{ workspace, summary: summaryOf(incidents, top), mostSevere: view(top) }] : [];
   });
 }
-

@@ -42,9 +42,8 @@ export function renderStrip(container: HTMLElement, model: StripModel, actions: 
   if (model.linked.length > 0) {
     const list = h(doc, 'div', { class: 'row', role: 'group', 'aria-label': 'Linked incidents' }, h(doc, 'span', { class: 'label' }, 'Linked:'));
     for (const incident of model.linked) {
-      const label = incident.workspace ? `${incident.reference} · ${incident.workspace}` : incident.reference;
       list.append(
-        button(doc, `${label} ${incident.name}`, () => actions.open(incident.reference), { class: 'name', title: 'Open in Incident Copilot' }),
+        button(doc, `${refLabel(incident)} ${incident.name}`, () => actions.open(incident.reference), { class: 'name', title: 'Open in Incident Copilot' }),
         button(doc, 'Insert update', () => actions.insertUpdate(incident.reference), { 'aria-label': `Insert update for ${incident.reference}` }),
       );
     }
@@ -65,9 +64,11 @@ export function renderStrip(container: HTMLElement, model: StripModel, actions: 
   );
 }
 
-/** "INC-12 · Globex Inc", when the agent has several workspaces. */
-const workspaceTag = (doc: Document, incident: StripModel['linked'][number]) =>
-  (incident.workspace ? [h(doc, 'span', { class: 'label workspace' }, `${incident.reference} · ${incident.workspace}`)] : []);
+type Incident = StripModel['linked'][number];
+/** "INC-12 · Globex Inc" when the agent has several workspaces, else "INC-12". */
+const refLabel = (incident: Incident) => (incident.workspace ? `${incident.reference} · ${incident.workspace}` : incident.reference);
+const workspaceTag = (doc: Document, incident: Incident) =>
+  (incident.workspace ? [h(doc, 'span', { class: 'label workspace' }, refLabel(incident))] : []);
 
 /** A short outcome message under the strip's buttons ("Copied to the clipboard", …). */
 export function showStripNote(container: HTMLElement, text: string): void {

@@ -7,7 +7,6 @@ interface TicketFields {
   url: string;
   /** the number agents see when it differs from the URL's id (Zammad, FreeScout, osTicket) */
   displayNumber?: string;
-  requester?: Ticket['requester'];
 }
 
 /**
@@ -28,8 +27,5 @@ export function buildTicket(
     title: fields.subject ? `${label}: ${fields.subject}` : label,
     url: fields.url,
   };
-  return {
-    desk: desk.id, id: fields.id, subject: fields.subject, url: fields.url, attachment,
-    ...(fields.requester ? { requester: fields.requester } : {}),
-  };
+  return { desk: desk.id, id: fields.id, subject: fields.subject, url: fields.url, attachment };
 }

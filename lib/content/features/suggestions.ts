@@ -143,16 +143,20 @@ const RECHECK_MS = 200;
  */
 export function requesterWatch(page: HelpdeskPage, life: PageLife, found: () => void): () => Requester | undefined {
   let known: Requester | undefined;
-  let since = performance.now();
+  let until = performance.now() + REQUESTER_WINDOW_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const looking = () => !known && performance.now() - since < REQUESTER_WINDOW_MS;
+  // Cleared once found or past the window: every later added node costs one comparison.
+  const looking = () => {
+    if (until !== 0 && (known || performance.now() >= until)) until = 0;
+    return until !== 0;
+  };
   const read = () => {
     if (looking() && page.adapter && page.ticket) known = requesterOf(page.adapter, page.doc);
     return known;
   };
   page.on('ticket', () => {
     known = undefined;
-    since = performance.now();
+    until = performance.now() + REQUESTER_WINDOW_MS;
   });
   page.on('node', () => {
     if (!looking() || timer) return;
