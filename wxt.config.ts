@@ -30,6 +30,11 @@ export default defineConfig({
     content_scripts: [{ matches: saasMatchPatterns(), js: [HELPDESK_SCRIPT], css: [HELPDESK_CSS], run_at: 'document_idle' }],
     commands: {
       'quick-declare': { suggested_key: { default: 'Alt+Shift+D' }, description: 'Declare an incident from this page' },
+      // The toolbar button's own command: Chrome fires action.onClicked (which opens the panel with
+      // the activeTab grant, lib/background/side-panel.ts); Firefox toggles the sidebar itself.
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+O' }, description: 'Open Incident Copilot',
+      },
     },
     // What IT can set by policy (lib/managed.ts). Firefox reads managed storage from its own
     // policies.json "3rdparty" section without a schema in the manifest.
@@ -74,6 +79,8 @@ export default defineConfig({
       if (!entrypoints.some((entry) => entry.type === 'background') && alias && !Array.isArray(alias)) {
         delete (alias as Record<string, string>)['wxt/browser'];
       }
+      // bench/profile-content.ts: readable function names in a CPU profile.
+      if (process.env.UNMINIFIED === '1') config.build = { ...config.build, minify: false };
     },
   },
 });

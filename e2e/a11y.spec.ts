@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { connectAndOpenIncidents, expect, sandbox, test } from './fixtures';
-import { card, openDesk, strip, test as deskTest, textCenter } from './helpdesk-fixtures';
+import { SECOND_WORKSPACE } from '../sandbox/second-org';
+import { connectAndOpenIncidents, expect, KEYS, sandbox, test } from './fixtures';
+import { card, openDesk, sandboxIncident, strip, test as deskTest, textCenter } from './helpdesk-fixtures';
 
 // axe-core on every side-panel view and on the strip and hover card in a ticket page (issue 13 §4):
 // no serious or critical violations. Each view is scanned where a user would see it; all findings
@@ -77,6 +78,14 @@ async function scanPanel(panel: Page, scheme: 'light' | 'dark', findings: Findin
   await scan(panel, at('error'), findings);
 }
 
+/** A view scanned as the agent sees it in each colour scheme. */
+async function scanBoth(page: Page, view: string, findings: Finding[], include?: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await scan(page, `${view} (${scheme})`, findings, include);
+  }
+}
+
 test.describe('Accessibility: axe finds no serious or critical violations', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`every side-panel view, ${scheme} mode`, async ({ panel }) => {
@@ -100,6 +109,61 @@ test.describe('Accessibility: axe finds no serious or critical violations', () =
   });
 });
 
+test.describe('Accessibility of the write forms and the support loop', () => {
+  test('Escalate, Publish to status page, Follow-ups and the workspace switcher, light and dark', async ({ panel, worker }) => {
+    test.setTimeout(300_000);
+    const findings: Finding[] = [];
+    await connectAndOpenIncidents(panel);
+
+    await find(panel, 'INC-131');
+    await panel.getByRole('button', { name: 'Escalate' }).click();
+    await expect(panel.getByRole('combobox', { name: 'Escalation path' })).toBeVisible();
+    await scanBoth(panel, 'escalate form', findings);
+    await panel.getByRole('combobox', { name: 'Escalation path' }).selectOption({ label: 'Payments on-call' });
+    await panel.getByRole('button', { name: 'Review page' }).click();
+    await expect(panel.getByRole('region', { name: /Page on-call for INC-131/ })).toBeVisible();
+    await scanBoth(panel, 'escalate review', findings);
+
+    await find(panel, 'INC-131');
+    await panel.getByRole('button', { name: 'Publish to status page' }).click();
+    await expect(panel.getByRole('textbox', { name: 'Public title' })).toBeVisible();
+    await panel.getByRole('textbox', { name: 'Message' }).fill('Dashboards load **slowly** for EU customers.');
+    await expect(panel.getByRole('region', { name: 'Preview' })).toContainText('Dashboards load slowly');
+    await scanBoth(panel, 'status page form', findings);
+    await panel.getByRole('button', { name: 'Review' }).click();
+    await expect(panel.getByRole('region', { name: /Publish to status page for INC-131\?/ })).toBeVisible();
+    await scanBoth(panel, 'status page review', findings);
+
+    // A linked ticket's incident moves to monitoring between two polls: the ticket is queued.
+    const incident = await sandboxIncident('INC-123');
+    const linked = await fetch(`${sandbox.url}/v1/incident_attachments`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${KEYS.full}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ incident_id: incident.id, resource: { resource_type: 'zendesk_ticket', external_id: '48213' } }),
+    });
+    expect(linked.ok).toBe(true);
+    const poll = () => worker.evaluate(() => (globalThis as unknown as { __incidentCopilotTest: { pollOnce(): Promise<string> } }).__incidentCopilotTest.pollOnce());
+    expect(await poll()).toBe('polled');
+    await sandbox.call('POST', 'incidents/INC-123/status', { status: 'Monitoring' });
+    expect(await poll()).toBe('polled');
+    await panel.getByRole('tab', { name: /^Follow-ups \([1-9]\d*\)$/ }).click();
+    await expect(panel.getByRole('heading', { name: 'Follow-ups' })).toBeVisible();
+    await expect(panel.getByRole('button', { name: /^Mark done/ }).first()).toBeVisible();
+    await scanBoth(panel, 'follow-ups', findings);
+
+    await panel.getByRole('tab', { name: 'Settings' }).click();
+    await panel.getByLabel('API key for another workspace').fill(SECOND_WORKSPACE.key);
+    await panel.getByRole('button', { name: 'Add workspace' }).click();
+    await expect(panel.getByRole('button', { name: `Remove ${SECOND_WORKSPACE.name}` })).toBeVisible();
+    await expect(panel.getByRole('combobox', { name: 'Workspace' })).toBeVisible();
+    await scanBoth(panel, 'settings with two workspaces', findings);
+    await toList(panel);
+    await expect(panel.getByRole('region', { name: 'Open incidents' })).toContainText('INC-');
+    await scanBoth(panel, 'incidents with the workspace switcher', findings);
+    expect(findings).toEqual([]);
+  });
+});
+
 deskTest.describe('Accessibility in a ticket page', () => {
   deskTest('the strip and the hover card (Zendesk)', async ({ context, panel }) => {
     void panel;
@@ -111,6 +175,15 @@ deskTest.describe('Accessibility in a ticket page', () => {
     await page.mouse.move(at.x, at.y);
     await expect(card(page)).toBeVisible();
     await scan(page, 'hover card', findings, 'incident-copilot-ui');
+    expect(findings).toEqual([]);
+  });
+
+  deskTest('the link confirmation in the panel, light and dark', async ({ context, panel }) => {
+    const findings: Finding[] = [];
+    const page = await openDesk(context, 'zendesk');
+    await strip(page).getByRole('button', { name: 'Link this ticket…' }).click();
+    await expect(panel.getByRole('region', { name: 'Link this ticket to INC-123?' })).toBeVisible();
+    await scanBoth(panel, 'link confirmation', findings);
     expect(findings).toEqual([]);
   });
 });

@@ -32,13 +32,17 @@ async function linkTicket(externalId: string) {
   if (!res.ok) throw new Error(`link: HTTP ${res.status} ${await res.text()}`);
 }
 
-test('keyboard only: find an incident, change its status, declare one, insert an update from the strip', async ({ context, panel }) => {
+test('keyboard only: find an incident, change its status, declare one, insert an update from the strip', async ({ context, panel, worker }) => {
   test.setTimeout(240_000); // the whole path in one test (slow on a loaded 2-core machine)
   await linkTicket('48213');
   const page = await openDesk(context, 'zendesk');
   await expect(strip(page)).toBeVisible();
 
-  // The panel opens with focus in its first field.
+  // The panel opens from the keyboard: Chrome assigned both shortcuts (it silently refuses one that
+  // is its own, as Alt+Shift+P is); machine/toolbar-click.spec.ts presses Alt+Shift+O for real.
+  const shortcuts = await worker.evaluate(async () => Object.fromEntries((await chrome.commands.getAll()).map((c) => [c.name, c.shortcut])));
+  expect(shortcuts).toMatchObject({ _execute_action: 'Alt+Shift+O', 'quick-declare': 'Alt+Shift+D' });
+  // It opens with focus in its first field.
   await panel.bringToFront();
   await panel.reload();
   await expect(panel.getByRole('textbox', { name: 'Ask Copilot' })).toBeFocused();

@@ -11,6 +11,7 @@ interface Manifest {
   optional_permissions?: string[];
   content_scripts?: { matches: string[] }[];
   minimum_chrome_version?: string;
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
 }
 // The manifest is a function of the target browser (wxt.config.ts).
 const manifestOf = config.manifest as unknown as (env: { browser: string; manifestVersion: number; mode: string; command: string }) => Manifest;
@@ -25,6 +26,12 @@ describe('manifest', () => {
     const patterns = manifest.optional_host_permissions ?? [];
     expect(patterns).toContain('https://*/*');
     for (const pattern of patterns) expect(pattern).toMatch(/^https:\/\/|^http:\/\/(127\.0\.0\.1|localhost)\//);
+  });
+
+  it('opens the panel from the keyboard (Alt+Shift+O) in each browser, besides quick-declare', () => {
+    expect(manifest.commands?._execute_action?.suggested_key?.default).toBe('Alt+Shift+O');
+    expect(firefox.commands?._execute_sidebar_action?.suggested_key?.default).toBe('Alt+Shift+O');
+    expect(manifest.commands?.['quick-declare']?.suggested_key?.default).toBe('Alt+Shift+D');
   });
 
   it('declares the minimum Chrome version the code assumes', () => {

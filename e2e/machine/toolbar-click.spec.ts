@@ -92,6 +92,10 @@ async function clickToolbarIcon(browser: Browser, xvfb: VirtualDisplay, extensio
     throw error;
   }
   await xvfb.click(icon!.x, icon!.y);
+  return sidePanelOf(browser, extensionId);
+}
+
+async function sidePanelOf(browser: Browser, extensionId: string): Promise<Page> {
   const target = await browser.waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/sidepanel.html`, { timeout: 10_000 });
   const panel = (await target.asPage())!;
   await panel.waitForFunction(() => document.readyState === 'complete');
@@ -129,5 +133,18 @@ test.describe('The real toolbar button', () => {
     await panel.locator(byRole('textbox', 'Find incident')).fill('INC-123');
     await panel.locator(byRole('button', 'Find')).click();
     await panel.locator(byRole('button', 'Link Zendesk #48213: Checkout failing for EU customers')).wait();
+  });
+
+  test('the keyboard shortcut (Alt+Shift+O) opens the same panel, with the same access to the tab', async ({ headful: browser, xvfb, extension }) => {
+    await connectToSandbox(browser, extension.id);
+    const [tab] = await browser.pages();
+    await tab!.goto(SELF_HOSTED);
+    await tab!.bringToFront();
+    // A real key press goes to the focused window: a click in the page gives Chromium the focus.
+    await xvfb.click(640, 500);
+    await xvfb.key('alt+shift+o');
+    const panel = await sidePanelOf(browser, extension.id);
+    await panel.locator(byRole('tab', 'Settings')).click();
+    await expect.poll(() => pageText(panel)).toContain('Show incidents on https://desk.example.com');
   });
 });
