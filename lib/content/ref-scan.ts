@@ -1,4 +1,4 @@
-import { findIncidentRefs, parseIncidentRef } from '@/lib/incident-io/reference';
+import { findIncidentRefs, fromNumber } from '@/lib/incident-io/reference';
 
 export interface RefMatch {
   /** Normalised, e.g. `INC-123`. */
@@ -32,8 +32,9 @@ function confirm(text: string, start: number, end: number): string | null {
     return findIncidentRefs(text.slice(Math.max(0, start - 2), end + 2))[0] ?? null;
   }
   if (GLUED_BEFORE.test(before) || GLUED_AFTER.test(after)) return null;
-  const ref = parseIncidentRef(text.slice(start, end));
-  return ref?.kind === 'number' ? ref.reference : null;
+  // The candidate is "inc-" and digits: only the number's range is left to check (reference.ts's \d{1,10}).
+  const digits = text.slice(start + 4, end);
+  return digits.length <= 10 ? (fromNumber(digits)?.reference ?? null) : null;
 }
 
 /** Every `INC-n` in a text with its offsets; what counts as a reference is reference.ts's rule. */

@@ -16,6 +16,22 @@ export function firstMatch(scope: Scope, chain: readonly string[]): Element | nu
 }
 
 /**
+ * `read(doc)` computed once per task: the answer is kept until the current task's microtasks run,
+ * so the several adapter calls one event handler makes share one DOM query.
+ */
+export function perTask<T>(read: (doc: Document) => T): (doc: Document) => T {
+  let memo: { doc: Document; value: T } | null = null;
+  return (doc) => {
+    if (memo?.doc === doc) return memo.value;
+    memo = { doc, value: read(doc) };
+    queueMicrotask(() => {
+      memo = null;
+    });
+    return memo.value;
+  };
+}
+
+/**
  * Every element matched by the earliest selector in the chain that matches anything, as the query
  * returned them: copying a 2,000-message list would create a wrapper object per message.
  */

@@ -108,6 +108,8 @@ export function readRequester({ scopes, anchors, messages, exclude = null }: Rea
   let email: string | undefined;
   let organisation: string | undefined;
   const outside = (el: Element | null) => (el && !exclude?.contains(el) ? el : null);
+  // The desk's own anchors in every scope before any heuristic: the heuristics query the whole
+  // scope (a 2,000-message pane) with substring selectors, the anchors are one query each.
   for (const scope of scopes) {
     if (!email && anchors?.email) {
       const el = outside(firstMatch(scope, anchors.email));
@@ -117,6 +119,9 @@ export function readRequester({ scopes, anchors, messages, exclude = null }: Rea
       const el = outside(firstMatch(scope, anchors.organisation));
       if (el) organisation = orgText(el);
     }
+  }
+  for (const scope of scopes) {
+    if (email && organisation) break;
     email ??= labelled(scope, PERSON_LABEL, emailIn, exclude);
     organisation ??= labelled(scope, ORG_LABEL, orgText, exclude);
     if (!email) {
@@ -126,7 +131,6 @@ export function readRequester({ scopes, anchors, messages, exclude = null }: Rea
         if (email) break;
       }
     }
-    if (email && organisation) break;
   }
   if (!email && messages && messages.length > 0) email = firstMessageAuthor(messages, exclude);
   if (!email && !organisation) return undefined;

@@ -75,7 +75,8 @@ function fromPathSegment(text: string): IncidentRef | null {
   return digits === undefined ? null : fromNumber(digits);
 }
 
-function fromNumber(digits: string): Extract<IncidentRef, { kind: 'number' }> | null {
+/** `INC-<digits>` as a reference (digits only, as a scanner already matched them), or null past the counter's range. */
+export function fromNumber(digits: string): Extract<IncidentRef, { kind: 'number' }> | null {
   const number = Number(digits);
   if (!Number.isSafeInteger(number) || number < 1 || number > MAX_NUMBER) return null;
   return { kind: 'number', number, reference: `INC-${number}` };

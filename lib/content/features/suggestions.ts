@@ -26,7 +26,9 @@ const NEWEST_MESSAGES = 30;
 export function ticketText(page: HelpdeskPage): string {
   const list = page.adapter?.messageList(page.doc);
   if (!list || list.length === 0) return '';
-  const picked = list.length <= NEWEST_MESSAGES + 1 ? Array.from(list) : [list[0]!, ...Array.from(list).slice(-NEWEST_MESSAGES)];
+  // By index: copying a 2,000-message list would wrap every message in a JS object.
+  const picked = [list[0]!];
+  for (let i = Math.max(1, list.length - NEWEST_MESSAGES); i < list.length; i++) picked.push(list[i]!);
   let text = '';
   for (const el of picked) {
     const message = (el.textContent ?? '').replace(/[ \t]+/g, ' ').trim();

@@ -1,4 +1,4 @@
-import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
+import { capture, documentTitle, firstMatch, firstText, matchList, perTask } from '../dom';
 import type { HelpdeskAdapter } from '../types';
 import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
@@ -25,15 +25,17 @@ const EDITOR = [
  * Zendesk keeps every open ticket tab in the DOM; only the active one belongs to the URL. The
  * active marker must wrap ticket content (tab buttons can carry the same attribute).
  */
-function activePane(doc: Document): Document | Element {
-  const content = [...SUBJECT, ...MESSAGES, ...EDITOR].join(', ');
+const CONTENT = [...SUBJECT, ...MESSAGES, ...EDITOR].join(', ');
+function findActivePane(doc: Document): Document | Element {
   for (const selector of ACTIVE_PANE) {
     for (const pane of doc.querySelectorAll(selector)) {
-      if (pane.querySelector(content)) return pane;
+      if (pane.querySelector(CONTENT)) return pane;
     }
   }
   return doc;
 }
+/** Every adapter call asks for the pane; one lookup serves a whole task (the agent can't switch tabs mid-task). */
+const activePane = perTask(findActivePane);
 
 /** The reply composer with its toolbar and send row: the extension's UI stays clear of it. */
 const COMPOSER = ['#editor-view', '[data-test-id="omnicomposer-rich-text-ckeditor"]'];
