@@ -79,6 +79,11 @@ export default defineConfig({
       if (!entrypoints.some((entry) => entry.type === 'background') && alias && !Array.isArray(alias)) {
         delete (alias as Record<string, string>)['wxt/browser'];
       }
+      // ASCII-only output: one non-ASCII character (an en dash in a title regex) makes V8 keep the
+      // whole script source as UTF-16, twice its size, for the page's lifetime (bench/heap-content.ts:
+      // 113 KiB of the content script's added heap was its two sources held as two-byte strings).
+      const output = config.build?.rollupOptions?.output;
+      if (output && !Array.isArray(output)) output.charset = 'ascii';
       // bench/profile-content.ts: readable function names in a CPU profile.
       if (process.env.UNMINIFIED === '1') config.build = { ...config.build, minify: false };
     },

@@ -61,6 +61,16 @@ describe('bundle sizes', () => {
       'helpdesk.js': 'x',
     });
     const results = measureBundles(dir);
-    expect(results.map((r) => [r.metric.split(' ')[0], r.budget?.max])).toEqual([['sidepanel', 81.92], ['helpdesk', 15]]);
+    expect(results.map((r) => [r.metric.split(' ')[0], r.budget?.max])).toEqual([['sidepanel', 81.92], ['helpdesk', 15], ['JS', 0]]);
+  });
+
+  it('names the JS files V8 would hold as UTF-16 (a non-ASCII character anywhere)', () => {
+    build({
+      'manifest.json': JSON.stringify({}),
+      'helpdesk.js': 'const title=/\\s*[-\u2013]\\s*/',
+      'chunks/escaped.js': 'const title=/\\s*[-\\u2013]\\s*/',
+    });
+    const row = measureBundles(dir).find((r) => r.metric.startsWith('JS files'));
+    expect(row).toMatchObject({ value: 1, budget: { max: 0 }, note: 'helpdesk.js' });
   });
 });

@@ -89,6 +89,31 @@ const fileCount = (files: string[]) => `${files.length} file${files.length === 1
  * imports on demand are printed on a second row, as the total with them.
  */
 export function measureBundles(dir: string): Result[] {
+  return [...entrySizes(dir), nonAscii(dir)];
+}
+
+/** Every .js file of the build, relative paths. */
+const jsFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => f.split(path.sep).join('/'));
+
+/**
+ * V8 keeps a script's source for the page's lifetime, as UTF-16 (twice its size) when it holds a
+ * single non-ASCII character; the build escapes them (wxt.config.ts, `charset: 'ascii'`).
+ */
+function nonAscii(dir: string): Result {
+  // eslint-disable-next-line no-control-regex
+  const offenders = jsFiles(dir).filter((file) => /[^\x00-\x7f]/.test(readFileSync(path.join(dir, file), 'utf8')));
+  return {
+    section: SECTION,
+    metric: 'JS files with non-ASCII characters (kept as UTF-16 by V8)',
+    value: offenders.length,
+    unit: '',
+    budget: { max: 0 },
+    note: offenders.length ? offenders.join(', ') : 'every source one byte per character',
+  };
+}
+
+function entrySizes(dir: string): Result[] {
   return Object.entries(entrypoints(dir)).flatMap(([name, { initial, lazy }]): Result[] => {
     const first = sizes(dir, initial);
     const budget = GZIP_BUDGET_KB[name];
