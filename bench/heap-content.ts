@@ -4,24 +4,15 @@
 // `npm run build`), not a benchmark. DETAIL=1 names strings and closures one by one; TOP=n rows.
 // Runtime.getHeapUsage (the bench's figure) counts V8's heap only: ExternalStringData (script
 // sources) and blink:: rows are outside it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startHelpdeskServer } from '../e2e/helpdesk/https-server';
-import { startSandbox } from '../sandbox/server';
 import { instrumentedPage, launch, sleep, type BenchBrowser } from './lib/browser';
 import { connectExtension } from './lib/extension';
-import { zendeskTicketWithMessages } from './lib/ticket-page';
+import { serveTicket } from './lib/ticket-page';
 
 interface Snapshot { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] }
 
 const MESSAGES = Number(process.env.MESSAGES ?? 2000);
-const url = `https://acme.zendesk.com/agent/tickets/${MESSAGES}`;
-const work = mkdtempSync(path.join(tmpdir(), 'heap-content-'));
-const file = path.join(work, 'ticket.html');
-writeFileSync(file, zendeskTicketWithMessages(MESSAGES));
-const sandbox = await startSandbox({ port: 0 });
-const desk = await startHelpdeskServer({ routes: { [url]: file } });
+const { url, sandbox, desk, close } = await serveTicket(MESSAGES);
 
 async function snapshotOf(browser: BenchBrowser): Promise<{ byType: Map<string, number>; byName: Map<string, number>; used: number }> {
   const tab = await instrumentedPage(browser.context);
@@ -73,6 +64,5 @@ try {
   console.log('\nadded by name (KiB):');
   for (const [k, v] of diff(base.byName, ext.byName).slice(0, Number(process.env.TOP ?? 40))) console.log(`${kib(v)}  ${k}`);
 } finally {
-  await desk.close();
-  await sandbox.close();
+  await close();
 }

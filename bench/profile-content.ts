@@ -2,28 +2,19 @@
 // the production build, summed by script file and by function (self time). A tool for the
 // bench's content-script figures (`npx tsx bench/profile-content.ts`, after `npm run build`), not
 // a benchmark: profiling itself slows the page down.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startHelpdeskServer } from '../e2e/helpdesk/https-server';
-import { startSandbox } from '../sandbox/server';
 import { instrumentedPage, launch, scriptMs, sleep } from './lib/browser';
 import { connectExtension } from './lib/extension';
 import { run as inPage } from './lib/in-browser';
-import { appendMessage, messageText, zendeskTicketWithMessages } from './lib/ticket-page';
+import { appendMessage, messageText, serveTicket } from './lib/ticket-page';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
 const MESSAGES = Number(process.env.MESSAGES ?? 2000);
 const RUNS = Number(process.env.RUNS ?? 3);
-const url = `https://acme.zendesk.com/agent/tickets/${MESSAGES}`;
 
-const work = mkdtempSync(path.join(tmpdir(), 'profile-content-'));
-const file = path.join(work, 'ticket.html');
-writeFileSync(file, zendeskTicketWithMessages(MESSAGES));
-const sandbox = await startSandbox({ port: 0 });
-const desk = await startHelpdeskServer({ routes: { [url]: file } });
+const { url, sandbox, desk, close } = await serveTicket(MESSAGES);
 const browser = await launch({ extensionDir: path.resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3'), args: desk.chromiumArgs });
 try {
   await connectExtension(browser, sandbox.url);
@@ -89,6 +80,5 @@ try {
   for (const [name, ms] of top(byFunction, 30)) console.log(`${ms.toFixed(2).padStart(7)}  ${name}`);
 } finally {
   await browser.close();
-  await desk.close();
-  await sandbox.close();
+  await close();
 }

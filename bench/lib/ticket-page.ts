@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startHelpdeskServer } from '../../e2e/helpdesk/https-server';
 import { fixtureHtml } from '../../lib/helpdesk/fixtures/load-fixture';
+import { startSandbox } from '../../sandbox/server';
 
 /** Zendesk's message markup, as in the saved fixture. */
 const MESSAGE_START = '<article data-test-id="omni-log-comment-item">';
@@ -43,4 +48,14 @@ export function appendMessage(text: string): void {
   const content = next.querySelector('[data-test-id="omni-log-message-content"]');
   if (content) content.innerHTML = `<p>${text}</p>`;
   log.append(next);
+}
+
+/** The sandbox and a desk server serving one `messages`-long Zendesk ticket (bench/*-content.ts tools). */
+export async function serveTicket(messages: number) {
+  const url = `https://acme.zendesk.com/agent/tickets/${messages}`;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'ticket-')), 'ticket.html');
+  writeFileSync(file, zendeskTicketWithMessages(messages));
+  const sandbox = await startSandbox({ port: 0 });
+  const desk = await startHelpdeskServer({ routes: { [url]: file } });
+  return { url, sandbox, desk, close: async () => { await desk.close(); await sandbox.close(); } };
 }
