@@ -6,6 +6,7 @@ import { Spinner } from '@/components/spinner';
 import { extraCapabilitiesFromRoles } from '@/lib/incident-io/roles';
 import type { Incident } from '@/lib/incident-io/schemas';
 import { send } from '@/lib/messaging/send';
+import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
 import { useOrg } from './use-org';
 
@@ -23,11 +24,9 @@ export function EscalateView({ incident }: { incident: Incident }) {
   const headingId = useId();
   const onCallId = useId();
 
-  const options = useQuery({ queryKey: ['oncall', 'options'], queryFn: () => send('oncall/options', {}), enabled: open && caps.canPage, staleTime: 5 * 60_000 });
-  const escalations = useQuery({
-    queryKey: ['escalations', incident.id], queryFn: () => send('escalations/list', { incidentId: incident.id }), enabled: caps.canPage || caps.canSeeOnCall,
-  });
-  const onCall = useQuery({ queryKey: ['oncall', 'now'], queryFn: () => send('oncall/now', {}), enabled: caps.canSeeOnCall, staleTime: 60_000 });
+  const options = useQuery({ ...queries.onCallOptions(), enabled: open && caps.canPage });
+  const escalations = useQuery({ ...queries.escalations(incident.id), enabled: caps.canPage || caps.canSeeOnCall });
+  const onCall = useQuery({ ...queries.onCallNow(), enabled: caps.canSeeOnCall });
   const page = useMutation({
     mutationFn: (request: EscalationRequest) => send('escalations/create', {
       incidentId: incident.id, idempotencyKey: key, title: request.title,
@@ -38,7 +37,7 @@ export function EscalateView({ incident }: { incident: Incident }) {
       setOpen(false);
       setKey(newKey());
       setPaged(`Paged on-call: ${escalation.title} (${escalation.status}).`);
-      await queryClient.invalidateQueries({ queryKey: ['escalations', incident.id] });
+      await queryClient.invalidateQueries({ queryKey: queries.escalations(incident.id).queryKey });
     },
   });
 

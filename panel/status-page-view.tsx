@@ -7,6 +7,7 @@ import { flattenMarkdown } from '@/lib/helpdesk/flatten-markdown';
 import { extraCapabilitiesFromRoles } from '@/lib/incident-io/roles';
 import type { Incident } from '@/lib/incident-io/schemas';
 import { send } from '@/lib/messaging/send';
+import { queries } from '@/lib/queries/keys';
 import { errorInfo } from './errors';
 import { useOrg } from './use-org';
 
@@ -21,15 +22,15 @@ export function StatusPageView({ incident }: { incident: Incident }) {
   const [key, setKey] = useState(newKey);
   const [done, setDone] = useState<string | null>(null);
   const headingId = useId();
-  const current = useQuery({ queryKey: ['statuspage', incident.id], queryFn: () => send('statuspages/for-incident', { incidentId: incident.id }) });
-  const pages = useQuery({ queryKey: ['statuspages'], queryFn: () => send('statuspages/list', {}), enabled: open, staleTime: 5 * 60_000 });
+  const current = useQuery(queries.statusPageIncident(incident.id));
+  const pages = useQuery({ ...queries.statusPages(), enabled: open });
   const spi = current.data?.statusPageIncident ?? null;
 
   const finish = async (text: string) => {
     setOpen(false);
     setKey(newKey());
     setDone(text);
-    await queryClient.invalidateQueries({ queryKey: ['statuspage', incident.id] });
+    await queryClient.invalidateQueries({ queryKey: queries.statusPageIncident(incident.id).queryKey });
   };
   const publish = useMutation({
     mutationFn: (r: PublishRequest) => send('statuspages/publish', { incidentId: incident.id, idempotencyKey: key, statusPageId: r.statusPageId, name: r.name, status: r.status, message: r.message, notifySubscribers: r.notifySubscribers }),

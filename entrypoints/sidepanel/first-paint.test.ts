@@ -21,7 +21,11 @@ describe('the side panel’s first rows, before React', () => {
   it('paints the cached list from storage, grouped as the React list, inert until React takes over', async () => {
     await fakeBrowser.storage.local.set({ connection: { baseUrl: 'https://api.incident.io', identity } });
     await fakeBrowser.storage.session.set({ openIncidents: { incidents: [active, triage], fetchedAt: Date.now() - 60_000, complete: true } });
+    const sent = vi.fn(async () => ({ ok: true, data: { fetchedAt: Date.now(), complete: true } }));
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sent as never);
     expect(await paintFirstRows(root)).toBe(true);
+    // The revalidation is asked for at once, not when React has loaded.
+    expect(sent).toHaveBeenCalledWith({ type: 'incidents/fill', payload: { revalidate: true } });
     expect(rows()).toEqual(['INC-136TriageMissing invoices', 'INC-131InvestigatingDatabase latency']);
     expect([...root.querySelectorAll('.group-heading')].map((h) => h.textContent)).toEqual(['Triage 1', 'Active 1']);
     const section = root.querySelector('section')!;

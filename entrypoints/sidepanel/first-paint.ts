@@ -8,7 +8,7 @@ import { formatUpdated } from '@/lib/time-format';
  * as IncidentList/IncidentRow (so React's first commit swaps them for identical rows), inert and
  * busy until then. Plain checks instead of zod: this script must stay tiny, it shows text only
  * (textContent), and React re-reads the same caches through their zod-checked items right after.
- * Nothing here decides freshness: the list's query revalidates as soon as React mounts it.
+ * It asks for the revalidation at once; the list's query, as React mounts it, shares that refresh.
  */
 
 // Must match components/incident-list.tsx (and styles.css).
@@ -75,11 +75,17 @@ export async function paintFirstRows(root: HTMLElement): Promise<boolean> {
   ]);
   // Not connected, or the panel was opened to show something else: React decides what comes first.
   if (!(connection as { identity?: unknown } | undefined)?.identity || session.panelIntent) return false;
+  // Warm: revalidate now rather than when React mounts (its chunk can take seconds to load on a busy
+  // machine); React's own ask on mount shares this refresh, and the news reaches it through storage.
+  if (session.openIncidents !== undefined) void fill().catch(() => undefined);
   const cached = session.openIncidents === undefined ? await fillAndWait() : rowsOf(session.openIncidents);
   if (!cached || cached.rows.length === 0 || root.childElementCount > 0) return false;
   root.append(listElement(cached));
   return true;
 }
+
+/** Asks the background to refresh the shared list (one request shared with every asker, none if under 2 s old). */
+const fill = (): Promise<unknown> => browser.runtime.sendMessage({ type: 'incidents/fill', payload: { revalidate: true } });
 
 /** The list as the background's refresh writes it (its first page for a large org), or null if it fails. */
 function fillAndWait(): Promise<{ rows: Row[]; fetchedAt: number } | null> {
@@ -95,7 +101,7 @@ function fillAndWait(): Promise<{ rows: Row[]; fetchedAt: number } | null> {
     };
     browser.storage.session.onChanged.addListener(onChanged);
     // The reply comes after the list is stored (or with the error): either way React takes it from here.
-    void browser.runtime.sendMessage({ type: 'incidents/fill', payload: { revalidate: true } }).catch(() => undefined).then(() => done(null));
+    void fill().catch(() => undefined).then(() => done(null));
   });
 }
 

@@ -75,3 +75,22 @@ describe('the first screen is seeded from one round of storage reads', () => {
     expect(client.getQueryData(queries.connection().queryKey)).toMatchObject({ connected: false });
   });
 });
+
+describe('one query-options factory per resource', () => {
+  it('views and mutations take their keys from the factories, never a raw array', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const dirs = ['panel', 'components', 'entrypoints/sidepanel'].map((d) => path.resolve(import.meta.dirname, '../..', d));
+    const raw = dirs.flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+      .filter((f) => /queryKey:\s*\[/.test(readFileSync(path.join(dir, f), 'utf8')))
+      .map((f) => path.relative(path.resolve(import.meta.dirname, '../..'), path.join(dir, f))));
+    expect(raw).toEqual([]);
+  });
+
+  it('an incident’s escalations and status page live under the incident scope (dropped with it)', () => {
+    for (const key of [queries.escalations('01X').queryKey, queries.statusPageIncident('01X').queryKey]) {
+      expect(key.slice(0, 1)).toEqual(queries.allIncidents().queryKey);
+    }
+  });
+});

@@ -6,9 +6,11 @@ import { numericFieldsQuery } from './custom-fields';
 import { catalogSearchQuery, customFieldsQuery } from './custom-fields';
 import { incidentQuery, incidentScope } from './incident';
 import { incidentUpdatesQuery } from './incident-updates';
+import { escalationsQuery, onCallNowQuery, onCallOptionsQuery } from './on-call';
 import { openIncidentsQuery } from './open-incidents';
 import { settingsQuery } from './settings';
 import { sitesQuery } from './sites';
+import { statusPageIncidentQuery, statusPagesQuery } from './status-pages';
 import { watchQuery } from './watch';
 import { workspacesQuery } from './workspaces';
 
@@ -34,6 +36,11 @@ export const queries = {
   customFields: customFieldsQuery,
   catalogSearch: catalogSearchQuery,
   workspaces: workspacesQuery,
+  onCallOptions: onCallOptionsQuery,
+  onCallNow: onCallNowQuery,
+  escalations: escalationsQuery,
+  statusPages: statusPagesQuery,
+  statusPageIncident: statusPageIncidentQuery,
   /** Invalidation scopes (no query of their own). */
   allIncidents: () => incidentScope,
   allAttachments: () => attachmentsScope,
