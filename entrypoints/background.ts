@@ -5,6 +5,7 @@ import { onContextMenuClick, registerContextMenu } from '@/lib/background/contex
 import { handlers } from '@/lib/background/handlers';
 import { closeKeyStorage } from '@/lib/background/key-storage';
 import { registerManagedSites } from '@/lib/background/managed-sites';
+import { revalidateOpenIncidents } from '@/lib/background/open-incidents';
 import { pollOnce, startPoller } from '@/lib/background/poller';
 import { registerToolbarButton } from '@/lib/background/side-panel';
 import { enableSite, registerSiteAccessListeners } from '@/lib/background/site-access';
@@ -21,7 +22,8 @@ export default defineBackground(() => {
   registerContextMenu();
   registerCommands();
   registerSiteAccessListeners();
-  registerToolbarButton();
+  // The panel revalidates as it opens; from a click, the refresh need not wait for the page to load.
+  registerToolbarButton(() => void revalidateOpenIncidents());
   registerManagedSites();
   // openAlert: what a click on a notification does (Playwright cannot click a desktop notification).
   exposeTestHooks({ pollOnce, onContextMenuClick, onCommand, enableSite, openAlert: (id: string) => openAlert(id, alertWorkspaces) });

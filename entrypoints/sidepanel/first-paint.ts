@@ -8,7 +8,6 @@ import { formatUpdated } from '@/lib/time-format';
  * as IncidentList/IncidentRow (so React's first commit swaps them for identical rows), inert and
  * busy until then. Plain checks instead of zod: this script must stay tiny, it shows text only
  * (textContent), and React re-reads the same caches through their zod-checked items right after.
- * It asks for the revalidation at once; the list's query, as React mounts it, shares that refresh.
  */
 
 // Must match components/incident-list.tsx (and styles.css).
@@ -64,45 +63,52 @@ function rowElement(row: Row, index: number): HTMLLIElement {
 
 /**
  * Paints the cached open incidents into `root` when connected; resolves true once painted, false
- * when there was nothing to paint. With no cache at all (the first open after the browser started), it asks the
- * background to fill it first thing and paints the list as it lands in storage, before React and
- * before the catalog: the first rows wait for nothing but the list.
+ * when there was nothing to paint. Every open revalidates at once (not when React has loaded: its
+ * chunk can take seconds on a busy machine), asked before the storage reads so that with no cache
+ * at all (the first open after the browser started) the list is already on its way; it paints the
+ * list as it lands in storage, before React and before the catalog. React's own ask on mount shares
+ * this refresh, and the news reaches it through storage.
  */
 export async function paintFirstRows(root: HTMLElement): Promise<boolean> {
+  const landing = listLanding();
   const [session, { connection }] = await Promise.all([
     browser.storage.session.get(['openIncidents', 'panelIntent']),
     browser.storage.local.get('connection'),
   ]);
+  const cold = session.openIncidents === undefined;
   // Not connected, or the panel was opened to show something else: React decides what comes first.
-  if (!(connection as { identity?: unknown } | undefined)?.identity || session.panelIntent) return false;
-  // Warm: revalidate now rather than when React mounts (its chunk can take seconds to load on a busy
-  // machine); React's own ask on mount shares this refresh, and the news reaches it through storage.
-  if (session.openIncidents !== undefined) void fill().catch(() => undefined);
-  const cached = session.openIncidents === undefined ? await fillAndWait() : rowsOf(session.openIncidents);
+  const paints = Boolean((connection as { identity?: unknown } | undefined)?.identity) && !session.panelIntent;
+  if (!cold || !paints) landing.stop();
+  if (!paints) return false;
+  const cached = cold ? await landing.rows : rowsOf(session.openIncidents);
   if (!cached || cached.rows.length === 0 || root.childElementCount > 0) return false;
   root.append(listElement(cached));
   return true;
 }
 
-/** Asks the background to refresh the shared list (one request shared with every asker, none if under 2 s old). */
-const fill = (): Promise<unknown> => browser.runtime.sendMessage({ type: 'incidents/fill', payload: { revalidate: true } });
-
-/** The list as the background's refresh writes it (its first page for a large org), or null if it fails. */
-function fillAndWait(): Promise<{ rows: Row[]; fetchedAt: number } | null> {
-  return new Promise((resolve) => {
-    const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
-      const landed = changes.openIncidents?.newValue;
-      if (landed === undefined) return;
-      done(rowsOf(landed));
-    };
-    const done = (rows: { rows: Row[]; fetchedAt: number } | null) => {
-      browser.storage.session.onChanged.removeListener(onChanged);
-      resolve(rows);
-    };
-    browser.storage.session.onChanged.addListener(onChanged);
-    // The reply comes after the list is stored (or with the error): either way React takes it from here.
-    void fill().catch(() => undefined).then(() => done(null));
-  });
+/**
+ * Asks the background to refresh the shared list (one request shared with every asker, none if under
+ * 2 s old) and resolves with the list as the refresh writes it (its first page for a large org), or
+ * null if it fails; `stop` when only the refresh is wanted.
+ */
+function listLanding(): { rows: Promise<{ rows: Row[]; fetchedAt: number } | null>; stop(): void } {
+  let settle: (rows: { rows: Row[]; fetchedAt: number } | null) => void = () => undefined;
+  const rows = new Promise<{ rows: Row[]; fetchedAt: number } | null>((resolve) => { settle = resolve; });
+  const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
+    const landed = changes.openIncidents?.newValue;
+    if (landed !== undefined) done(rowsOf(landed));
+  };
+  const done = (value: { rows: Row[]; fetchedAt: number } | null) => {
+    browser.storage.session.onChanged.removeListener(onChanged);
+    settle(value);
+  };
+  browser.storage.session.onChanged.addListener(onChanged);
+  // The reply comes once the list is stored (or with the error): read it, in case its change event
+  // has not arrived yet.
+  void browser.runtime.sendMessage({ type: 'incidents/fill', payload: { revalidate: true } })
+    .then(() => browser.storage.session.get('openIncidents'))
+    .then(({ openIncidents }) => done(openIncidents === undefined ? null : rowsOf(openIncidents)), () => done(null));
+  return { rows, stop: () => done(null) };
 }
 
 function listElement(cached: { rows: Row[]; fetchedAt: number }): HTMLElement {

@@ -18,11 +18,14 @@ describe('the toolbar button', () => {
     const open = vi.fn(() => Promise.resolve());
     const setPanelBehavior = vi.fn(() => Promise.resolve());
     loose.sidePanel = { open, setPanelBehavior };
-    registerToolbarButton();
+    const onOpen = vi.fn(() => expect(open).toHaveBeenCalled());
+    registerToolbarButton(onOpen);
     expect(setPanelBehavior).toHaveBeenCalledWith({ openPanelOnActionClick: false });
     void fakeBrowser.action.onClicked.trigger(tab);
     // Synchronously: an await before open() would lose the click's user gesture.
     expect(open).toHaveBeenCalledWith({ tabId: 7 });
+    // Then the list's refresh starts, while the panel page loads.
+    expect(onOpen).toHaveBeenCalledTimes(1);
   });
 
   it('Firefox: no sidePanel, the click opens the sidebar', async () => {

@@ -23,14 +23,16 @@ export async function openSidePanel(tabId: number | undefined, windowId?: number
  * `setPanelBehavior({ openPanelOnActionClick: true })`: Chrome fires no onClicked in that mode and
  * grants no activeTab, so the panel would see the tab's id but not its URL ("Enable on this site"
  * never appears on a self-hosted desk). `sidePanel.open` is called synchronously inside the
- * listener, while the click's user gesture still counts.
+ * listener, while the click's user gesture still counts. `onOpen` runs right after: the list's
+ * refresh starts with the click, while the panel page is still loading.
  */
-export function registerToolbarButton(): void {
+export function registerToolbarButton(onOpen: () => void = () => undefined): void {
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false });
   // MV3 `action`; Firefox's MV2 build has `browserAction`.
   const button = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   button?.onClicked.addListener((tab) => {
     void openSidePanel(tab.id, tab.windowId);
+    onOpen();
   });
 }
 
