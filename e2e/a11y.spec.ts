@@ -23,7 +23,10 @@ async function scan(page: Page, view: string, findings: Finding[], include?: str
 async function toList(panel: Page) {
   await panel.getByRole('tab', { name: 'Incidents' }).click();
   const back = panel.getByRole('button', { name: /Back to incidents/ });
-  if (await back.count()) await back.click();
+  // The tab shows the list or the last incident opened; wait for one (a busy machine renders late).
+  await expect(panel.getByRole('region', { name: 'Open incidents' }).or(back)).toBeVisible();
+  if (await back.isVisible()) await back.click();
+  await expect(panel.getByRole('region', { name: 'Open incidents' })).toBeVisible();
 }
 
 async function find(panel: Page, reference: string) {

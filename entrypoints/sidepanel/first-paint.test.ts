@@ -23,9 +23,11 @@ describe('the side panel’s first rows, before React', () => {
     await fakeBrowser.storage.session.set({ openIncidents: { incidents: [active, triage], fetchedAt: Date.now() - 60_000, complete: true } });
     const sent = vi.fn(async () => ({ ok: true, data: { fetchedAt: Date.now(), complete: true } }));
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sent as never);
-    expect(await paintFirstRows(root)).toBe(true);
-    // The revalidation is asked for at once, not when React has loaded.
+    const first = await paintFirstRows(root);
+    expect(first.painted).toBe(true);
+    // The revalidation is asked for at once, not when React has loaded, and handed to React.
     expect(sent).toHaveBeenCalledWith({ type: 'incidents/fill', payload: { revalidate: true } });
+    expect(await first.refresh).toMatchObject({ ok: true });
     expect(rows()).toEqual(['INC-136TriageMissing invoices', 'INC-131InvestigatingDatabase latency']);
     expect([...root.querySelectorAll('.group-heading')].map((h) => h.textContent)).toEqual(['Triage 1', 'Active 1']);
     const section = root.querySelector('section')!;
@@ -36,13 +38,14 @@ describe('the side panel’s first rows, before React', () => {
 
   it('paints nothing when not connected, for a panel opened to show something else, or for a malformed cache', async () => {
     await fakeBrowser.storage.session.set({ openIncidents: { incidents: [active], fetchedAt: Date.now(), complete: true } });
-    expect(await paintFirstRows(root)).toBe(false);
+    expect((await paintFirstRows(root)).painted).toBe(false);
     await fakeBrowser.storage.local.set({ connection: { baseUrl: 'https://api.incident.io', identity } });
     await fakeBrowser.storage.session.set({ panelIntent: { kind: 'declare' } });
-    expect(await paintFirstRows(root)).toBe(false);
+    // Nothing handed to React either: it asks for itself once it shows the list.
+    expect(await paintFirstRows(root)).toEqual({ painted: false });
     await fakeBrowser.storage.session.remove('panelIntent');
     await fakeBrowser.storage.session.set({ openIncidents: { incidents: [{ reference: 7 }], fetchedAt: Date.now() } });
-    expect(await paintFirstRows(root)).toBe(false);
+    expect((await paintFirstRows(root)).painted).toBe(false);
     expect(root.childElementCount).toBe(0);
   });
 
@@ -53,7 +56,7 @@ describe('the side panel’s first rows, before React', () => {
       return { ok: true, data: { fetchedAt: Date.now(), complete: true } };
     });
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sent as never);
-    expect(await paintFirstRows(root)).toBe(true);
+    expect((await paintFirstRows(root)).painted).toBe(true);
     expect(sent).toHaveBeenCalledWith({ type: 'incidents/fill', payload: { revalidate: true } });
     expect(rows()).toEqual(['INC-131InvestigatingDatabase latency']);
   });

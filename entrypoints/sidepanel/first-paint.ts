@@ -62,28 +62,35 @@ function rowElement(row: Row, index: number): HTMLLIElement {
 }
 
 /**
- * Paints the cached open incidents into `root` when connected; resolves true once painted, false
- * when there was nothing to paint. Every open revalidates at once (not when React has loaded: its
+ * Paints the cached open incidents into `root` when connected (`painted` false when there was
+ * nothing to paint). Every open revalidates at once (not when React has loaded: its
  * chunk can take seconds on a busy machine), asked before the storage reads so that with no cache
  * at all (the first open after the browser started) the list is already on its way; it paints the
  * list as it lands in storage, before React and before the catalog. React's own ask on mount shares
  * this refresh, and the news reaches it through storage.
  */
-export async function paintFirstRows(root: HTMLElement): Promise<boolean> {
+export interface FirstPaint {
+  painted: boolean;
+  /** This open's revalidation (the raw reply), for the list's first query to adopt instead of asking again. */
+  refresh?: Promise<unknown>;
+}
+
+export async function paintFirstRows(root: HTMLElement): Promise<FirstPaint> {
   const landing = listLanding();
   const [session, { connection }] = await Promise.all([
     browser.storage.session.get(['openIncidents', 'panelIntent']),
     browser.storage.local.get('connection'),
   ]);
   const cold = session.openIncidents === undefined;
-  // Not connected, or the panel was opened to show something else: React decides what comes first.
+  // Not connected, or the panel was opened to show something else: React decides what comes first
+  // (and asks for itself: a reply from before connecting must not stand for the list).
   const paints = Boolean((connection as { identity?: unknown } | undefined)?.identity) && !session.panelIntent;
   if (!cold || !paints) landing.stop();
-  if (!paints) return false;
+  if (!paints) return { painted: false };
   const cached = cold ? await landing.rows : rowsOf(session.openIncidents);
-  if (!cached || cached.rows.length === 0 || root.childElementCount > 0) return false;
-  root.append(listElement(cached));
-  return true;
+  const painted = Boolean(cached && cached.rows.length > 0 && root.childElementCount === 0);
+  if (painted) root.append(listElement(cached!));
+  return { painted, refresh: landing.reply };
 }
 
 /**
@@ -91,7 +98,7 @@ export async function paintFirstRows(root: HTMLElement): Promise<boolean> {
  * 2 s old) and resolves with the list as the refresh writes it (its first page for a large org), or
  * null if it fails; `stop` when only the refresh is wanted.
  */
-function listLanding(): { rows: Promise<{ rows: Row[]; fetchedAt: number } | null>; stop(): void } {
+function listLanding(): { rows: Promise<{ rows: Row[]; fetchedAt: number } | null>; reply: Promise<unknown>; stop(): void } {
   let settle: (rows: { rows: Row[]; fetchedAt: number } | null) => void = () => undefined;
   const rows = new Promise<{ rows: Row[]; fetchedAt: number } | null>((resolve) => { settle = resolve; });
   const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
@@ -105,10 +112,11 @@ function listLanding(): { rows: Promise<{ rows: Row[]; fetchedAt: number } | nul
   browser.storage.session.onChanged.addListener(onChanged);
   // The reply comes once the list is stored (or with the error): read it, in case its change event
   // has not arrived yet.
-  void browser.runtime.sendMessage({ type: 'incidents/fill', payload: { revalidate: true } })
+  const reply: Promise<unknown> = browser.runtime.sendMessage({ type: 'incidents/fill', payload: { revalidate: true } });
+  void reply
     .then(() => browser.storage.session.get('openIncidents'))
     .then(({ openIncidents }) => done(openIncidents === undefined ? null : rowsOf(openIncidents)), () => done(null));
-  return { rows, stop: () => done(null) };
+  return { rows, reply, stop: () => done(null) };
 }
 
 function listElement(cached: { rows: Row[]; fetchedAt: number }): HTMLElement {

@@ -20,6 +20,8 @@ const afterPaint = () => new Promise<void>((resolve) => {
 });
 
 void paintFirstRows(root)
-  .then((painted) => (painted ? afterPaint() : undefined), () => undefined)
-  .then(() => import('./app'))
-  .then(({ startApp }) => startApp(root));
+  .then(async (first) => {
+    if (first.painted) await afterPaint();
+    return { refresh: first.refresh }; // wrapped: a returned promise would be awaited here
+  }, () => ({ refresh: undefined }))
+  .then(async ({ refresh }) => (await import('./app')).startApp(root, refresh));

@@ -15,6 +15,11 @@ export async function send<T extends MessageType>(type: T, payload: RequestOf<T>
       message: 'Incident Copilot’s background service is restarting. Try again in a moment.',
     });
   }
+  return replyOf<T>(raw);
+}
+
+/** A raw reply from the background (as `runtime.sendMessage` resolves) as `send` returns it, or throws AppError. */
+export function replyOf<T extends MessageType>(raw: unknown): ResponseOf<T> {
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) {
     throw new AppError({ kind: 'malformed', message: 'Incident Copilot’s background sent an unexpected reply.' });

@@ -6,9 +6,10 @@ import { catalogItem, connectionItem, openIncidentsItem } from '@/lib/storage';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const send = vi.fn();
-vi.mock('@/lib/messaging/send', () => ({ send: (...args: unknown[]) => send(...args) }));
+vi.mock('@/lib/messaging/send', async (original) => ({ ...(await original<object>()), send: (...args: unknown[]) => send(...args) }));
 const { queries } = await import('./keys');
 const { prefetchFirstScreen } = await import('./prefetch');
+const { adoptFirstRefresh } = await import('./open-incidents');
 
 const incident = makeIncident(7);
 const pollMs = DEFAULT_SETTINGS.pollIntervalSeconds * 1000;
@@ -44,6 +45,26 @@ describe('the side panel reads the shared caches itself', () => {
     });
     expect((await client.fetchQuery(queries.openIncidents())).incidents).toHaveLength(2);
     expect(send).toHaveBeenCalledWith('incidents/fill', { revalidate: true });
+  });
+
+  it('the first list query takes the revalidation the first-paint script asked for, then asks for itself', async () => {
+    const refilled = { incidents: [incident, makeIncident(8)], fetchedAt: Date.now(), complete: true };
+    await openIncidentsItem.set(refilled);
+    adoptFirstRefresh(Promise.resolve({ ok: true, data: { fetchedAt: refilled.fetchedAt, complete: true } }));
+    expect((await client.fetchQuery(queries.openIncidents())).incidents).toHaveLength(2);
+    // One open, one ask: React mounting seconds later must not cost a second list request.
+    expect(send).not.toHaveBeenCalled();
+    send.mockResolvedValue({ fetchedAt: refilled.fetchedAt, complete: true });
+    await client.refetchQueries({ queryKey: queries.openIncidents().queryKey });
+    expect(send).toHaveBeenCalledWith('incidents/fill', { revalidate: true });
+  });
+
+  it('an adopted revalidation that never arrived (the worker restarting) is asked again', async () => {
+    await openIncidentsItem.set({ incidents: [incident], fetchedAt: Date.now(), complete: true });
+    adoptFirstRefresh(Promise.reject(new Error('Could not establish connection')));
+    send.mockResolvedValue({ fetchedAt: Date.now(), complete: true });
+    await client.fetchQuery(queries.openIncidents());
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('a failed revalidation is an error next to the list already shown, with its age', async () => {

@@ -1,7 +1,7 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { AppError } from '@/lib/app-error';
-import type { OpenIncidents } from '@/lib/messaging/protocol';
-import { send } from '@/lib/messaging/send';
+import type { OpenIncidents, ResponseOf } from '@/lib/messaging/protocol';
+import { replyOf, send } from '@/lib/messaging/send';
 import type { Settings } from '@/lib/settings';
 import { openIncidentsAreFresh } from '@/lib/shared-cache';
 import { openIncidentsItem, settingsItem } from '@/lib/storage';
@@ -18,6 +18,31 @@ export async function storedOpenIncidents(
   return { cached, fresh: openIncidentsAreFresh(cached, pollIntervalSeconds * 1000, now) };
 }
 
+let firstRefresh: Promise<unknown> | undefined;
+
+/**
+ * The revalidation the panel's first-paint script asked for as the page opened: the list's first
+ * query takes its reply instead of asking again (React may mount seconds later on a busy machine,
+ * past the background's 2 s sharing window, and one open would cost two list requests).
+ */
+export function adoptFirstRefresh(reply: Promise<unknown>): void {
+  firstRefresh = reply;
+}
+
+/** The adopted reply, once; undefined when there is none or it never arrived (the caller asks itself). */
+async function firstRefreshReply(): Promise<ResponseOf<'incidents/fill'> | undefined> {
+  const pending = firstRefresh;
+  firstRefresh = undefined;
+  if (!pending) return undefined;
+  let raw: unknown;
+  try {
+    raw = await pending;
+  } catch {
+    return undefined; // the worker was restarting: ask again
+  }
+  return replyOf<'incidents/fill'>(raw);
+}
+
 /**
  * Revalidates: the background refreshes the shared cache (one request shared with every other asker,
  * none when it is under 2 s old) and answers when it is done. The list itself reaches the panel
@@ -27,7 +52,7 @@ export async function storedOpenIncidents(
  */
 export async function revalidatedOpenIncidents(client: QueryClient): Promise<OpenIncidents> {
   const { queryKey } = openIncidentsQuery();
-  const { fetchedAt, error } = await send('incidents/fill', { revalidate: true });
+  const { fetchedAt, error } = await firstRefreshReply() ?? await send('incidents/fill', { revalidate: true });
   if (error) throw new AppError(error);
   const watched = client.getQueryData(queryKey);
   return watched?.complete && watched.fetchedAt === fetchedAt ? watched : openIncidentsItem.get();
