@@ -63,11 +63,10 @@ function rowElement(row: Row, index: number): HTMLLIElement {
 
 /**
  * Paints the cached open incidents into `root` when connected (`painted` false when there was
- * nothing to paint). Every open revalidates at once (not when React has loaded: its
- * chunk can take seconds on a busy machine), asked before the storage reads so that with no cache
- * at all (the first open after the browser started) the list is already on its way; it paints the
- * list as it lands in storage, before React and before the catalog. React's own ask on mount shares
- * this refresh, and the news reaches it through storage.
+ * nothing to paint). Every connected open revalidates at once (not when React has loaded: its
+ * chunk can take seconds on a busy machine); with no cache at all (the first open after the browser
+ * started) it paints the list as that refresh lands in storage, before React and before the
+ * catalog. React's list query adopts this refresh's reply (`refresh`) instead of asking again.
  */
 export interface FirstPaint {
   painted: boolean;
@@ -76,17 +75,16 @@ export interface FirstPaint {
 }
 
 export async function paintFirstRows(root: HTMLElement): Promise<FirstPaint> {
-  const landing = listLanding();
   const [session, { connection }] = await Promise.all([
     browser.storage.session.get(['openIncidents', 'panelIntent']),
     browser.storage.local.get('connection'),
   ]);
+  // Not connected (nothing to ask: a refresh without a key would be recorded as a failure), or the
+  // panel was opened to show something else: React decides what comes first, and asks for itself.
+  if (!(connection as { identity?: unknown } | undefined)?.identity || session.panelIntent) return { painted: false };
   const cold = session.openIncidents === undefined;
-  // Not connected, or the panel was opened to show something else: React decides what comes first
-  // (and asks for itself: a reply from before connecting must not stand for the list).
-  const paints = Boolean((connection as { identity?: unknown } | undefined)?.identity) && !session.panelIntent;
-  if (!cold || !paints) landing.stop();
-  if (!paints) return { painted: false };
+  const landing = listLanding();
+  if (!cold) landing.stop();
   const cached = cold ? await landing.rows : rowsOf(session.openIncidents);
   const painted = Boolean(cached && cached.rows.length > 0 && root.childElementCount === 0);
   if (painted) root.append(listElement(cached!));

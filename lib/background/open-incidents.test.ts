@@ -65,6 +65,26 @@ describe('revalidate', () => {
     expect(api.listAllIncidents).toHaveBeenCalledTimes(2);
   });
 
+  it('an ask while a refresh runs its effects (its list already in) gets a new request, not that list', async () => {
+    openList(checkout);
+    await refreshOpenIncidents();
+    // The next refresh's alert takes long (a slow desktop notification on a busy machine).
+    let releaseAlert: () => void = () => undefined;
+    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockImplementationOnce(
+      () => new Promise((resolve) => { releaseAlert = () => resolve('alert'); }) as never);
+    openList(checkout, search);
+    const first = refreshOpenIncidents(() => Date.now() + MIN);
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    // incident.io changes while that alert is still being shown, and a panel opens.
+    const moved = { ...checkout, incident_status: status.monitoring };
+    openList(moved, search);
+    const asked = revalidateOpenIncidents(() => Date.now() + MIN + 2_500);
+    await vi.waitFor(() => expect(api.listAllIncidents).toHaveBeenCalledTimes(3));
+    releaseAlert();
+    await first;
+    expect((await asked).incidents.map((i) => i.incident_status.name)).toContain(status.monitoring.name);
+  });
+
   it('answers the cached list with its age and the reason when incident.io cannot be reached', async () => {
     await openIncidentsItem.set({ incidents: [checkout], fetchedAt: 1_000, complete: true });
     api.listAllIncidents.mockRejectedValue(new IncidentIoError('network'));
