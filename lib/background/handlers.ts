@@ -97,8 +97,11 @@ async function getIncident(ref: string, ctx: CallContext) {
  * so a new one follows it.
  */
 async function afterOwnWrite(incident: Incident) {
-  await acknowledge(incident);
+  // Queued now, so the refresh's alert diff (queued behind it) already knows this change; the
+  // refresh's request need not wait for it.
+  const acknowledged = acknowledge(incident);
   void refreshOpenIncidents(Date.now, Date.now()).catch(() => undefined);
+  await acknowledged;
 }
 
 /**

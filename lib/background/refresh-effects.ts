@@ -37,8 +37,9 @@ const PROBLEM_FOR: Partial<Record<ErrorKind, NonNullable<PollState['problem']>['
 
 export async function afterRefresh(before: Incident[], after: Incident[], now: number): Promise<void> {
   await recordSuccess(now);
-  await serially(() => compareAndAlert(after, now));
+  // The badge first: it reads only the list just stored, and the alert diff may wait its turn.
   await updateBadge();
+  await serially(() => compareAndAlert(after, now));
   if (publicView(before) !== publicView(after)) await notifyHelpdeskTabs();
 }
 
