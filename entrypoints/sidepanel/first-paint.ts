@@ -79,24 +79,26 @@ export async function paintFirstRows(root: HTMLElement): Promise<FirstPaint> {
     browser.storage.session.get(['openIncidents', 'panelIntent']),
     browser.storage.local.get('connection'),
   ]);
-  // Not connected (nothing to ask: a refresh without a key would be recorded as a failure), or the
-  // panel was opened to show something else: React decides what comes first, and asks for itself.
+  // Not connected (no key: nothing to ask), or the panel was opened to show something else: React
+  // decides what comes first, and asks for itself.
   if (!(connection as { identity?: unknown } | undefined)?.identity || session.panelIntent) return { painted: false };
   const cold = session.openIncidents === undefined;
-  const landing = listLanding();
-  if (!cold) landing.stop();
-  const cached = cold ? await landing.rows : rowsOf(session.openIncidents);
+  const landing = cold ? listLanding() : null;
+  const reply = revalidate();
+  const cached = landing ? await landing(reply) : rowsOf(session.openIncidents);
   const painted = Boolean(cached && cached.rows.length > 0 && root.childElementCount === 0);
   if (painted) root.append(listElement(cached!));
-  return { painted, refresh: landing.reply };
+  return { painted, refresh: reply };
 }
 
+/** Asks the background to refresh the shared list (one request shared with every asker, none if under 2 s old). */
+const revalidate = (): Promise<unknown> => browser.runtime.sendMessage({ type: 'incidents/fill', payload: { revalidate: true } });
+
 /**
- * Asks the background to refresh the shared list (one request shared with every asker, none if under
- * 2 s old) and resolves with the list as the refresh writes it (its first page for a large org), or
- * null if it fails; `stop` when only the refresh is wanted.
+ * Watches for the list a refresh writes (its first page for a large org); given that refresh's
+ * reply, resolves with the list, or null if it fails. Listening starts before the ask is sent.
  */
-function listLanding(): { rows: Promise<{ rows: Row[]; fetchedAt: number } | null>; reply: Promise<unknown>; stop(): void } {
+function listLanding(): (reply: Promise<unknown>) => Promise<{ rows: Row[]; fetchedAt: number } | null> {
   let settle: (rows: { rows: Row[]; fetchedAt: number } | null) => void = () => undefined;
   const rows = new Promise<{ rows: Row[]; fetchedAt: number } | null>((resolve) => { settle = resolve; });
   const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
@@ -108,13 +110,14 @@ function listLanding(): { rows: Promise<{ rows: Row[]; fetchedAt: number } | nul
     settle(value);
   };
   browser.storage.session.onChanged.addListener(onChanged);
-  // The reply comes once the list is stored (or with the error): read it, in case its change event
-  // has not arrived yet.
-  const reply: Promise<unknown> = browser.runtime.sendMessage({ type: 'incidents/fill', payload: { revalidate: true } });
-  void reply
-    .then(() => browser.storage.session.get('openIncidents'))
-    .then(({ openIncidents }) => done(openIncidents === undefined ? null : rowsOf(openIncidents)), () => done(null));
-  return { rows, reply, stop: () => done(null) };
+  return (reply) => {
+    // The reply comes once the list is stored (or with the error): read it, in case its change
+    // event has not arrived yet.
+    void reply
+      .then(() => browser.storage.session.get('openIncidents'))
+      .then(({ openIncidents }) => done(openIncidents === undefined ? null : rowsOf(openIncidents)), () => done(null));
+    return rows;
+  };
 }
 
 function listElement(cached: { rows: Row[]; fetchedAt: number }): HTMLElement {

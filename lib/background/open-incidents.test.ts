@@ -72,6 +72,7 @@ describe('revalidate', () => {
     let releaseAlert: () => void = () => undefined;
     const create = vi.spyOn(fakeBrowser.notifications, 'create').mockImplementationOnce(
       () => new Promise((resolve) => { releaseAlert = () => resolve('alert'); }) as never);
+    create.mockClear(); // the spy may carry an earlier test's calls
     openList(checkout, search);
     const first = refreshOpenIncidents(() => Date.now() + MIN);
     await vi.waitFor(() => expect(create).toHaveBeenCalled());
@@ -103,6 +104,25 @@ describe('revalidate', () => {
 });
 
 describe('after a write', () => {
+  it('does not wait for an earlier refresh whose list is already written (only its effects run)', async () => {
+    openList(checkout);
+    await refreshOpenIncidents();
+    let releaseAlert: () => void = () => undefined;
+    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockImplementationOnce(
+      () => new Promise((resolve) => { releaseAlert = () => resolve('alert'); }) as never);
+    create.mockClear(); // the spy may carry an earlier test's calls
+    openList(checkout, search);
+    const earlier = refreshOpenIncidents(() => Date.now() + MIN);
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    openList(search);
+    const afterWrite = refreshOpenIncidents(() => Date.now() + MIN + 1, Date.now() + MIN + 1);
+    // The request after the write goes out while the earlier alert is still pending.
+    await vi.waitFor(() => expect(api.listAllIncidents).toHaveBeenCalledTimes(3));
+    releaseAlert();
+    await earlier;
+    expect((await afterWrite).incidents).toEqual([search]);
+  });
+
   it('does not reuse a refresh that was sent before the write', async () => {
     let release: (incidents: Incident[]) => void = () => undefined;
     api.listAllIncidents.mockImplementationOnce(() => new Promise((resolve) => { release = resolve; }));

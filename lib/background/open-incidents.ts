@@ -11,7 +11,7 @@ import { afterFailedRefresh, afterRefresh } from './refresh-effects';
 /** Open = not yet resolved: triage, live (shown as Active) and paused. */
 export const OPEN_CATEGORIES = ['triage', 'live', 'paused'] as const;
 
-let inFlight: { started: number; done: Promise<OpenIncidents>; stale: () => boolean; fetched: boolean } | null = null;
+let inFlight: { started: number; done: Promise<OpenIncidents>; stale: () => boolean; fetched: () => boolean } | null = null;
 
 /**
  * Fetches every open incident into the shared cache, then runs what every refresh does (poll state,
@@ -21,24 +21,26 @@ let inFlight: { started: number; done: Promise<OpenIncidents>; stale: () => bool
  * write just landed), so a request already in flight that started earlier is followed by a new one.
  */
 export function refreshOpenIncidents(now: () => number = Date.now, notBefore?: number): Promise<OpenIncidents> {
-  if (inFlight && notBefore !== undefined && inFlight.started < notBefore) {
+  // Waits for an earlier request rather than racing it (whichever lands last writes the cache); one
+  // whose list is already written is only running its effects, and need not be waited for.
+  if (inFlight && notBefore !== undefined && inFlight.started < notBefore && !inFlight.fetched()) {
     const earlier = inFlight.done;
     return earlier.catch(() => undefined).then(() => refreshOpenIncidents(now, notBefore));
   }
   // One begun with another workspace's key answers nobody: its list is not this workspace's. One
   // whose list has arrived is running its effects (alerts, badge, tabs: seconds on a busy machine):
   // an ask now may come after a change in incident.io, so its answer must not be that older list.
-  if (inFlight && !inFlight.stale() && !inFlight.fetched) return inFlight.done;
+  if (inFlight && !inFlight.stale() && !inFlight.fetched()) return inFlight.done;
   const started = now();
   const stale = staleAfter();
-  const self = { started, stale, fetched: false, done: undefined as unknown as Promise<OpenIncidents> };
+  let fetched = false;
   const done = (async () => {
     try {
       const before = (await openIncidentsItem.get()).incidents;
       let snapshot: OpenIncidents | null;
       try {
         snapshot = await fetchOpenIncidents(now, stale);
-        self.fetched = true;
+        fetched = true;
       } catch (error) {
         if (stale()) return refreshOpenIncidents(now);
         await afterFailedRefresh(error, now());
@@ -49,11 +51,10 @@ export function refreshOpenIncidents(now: () => number = Date.now, notBefore?: n
       await afterRefresh(before, snapshot.incidents, now());
       return snapshot;
     } finally {
-      if (inFlight === self) inFlight = null;
+      if (inFlight?.stale === stale) inFlight = null;
     }
   })();
-  self.done = done;
-  inFlight = self;
+  inFlight = { started, done, stale, fetched: () => fetched };
   return done;
 }
 

@@ -6,7 +6,7 @@ import { refMatches, textNodesWithRefs } from './ref-scan';
 
 describe('refMatches', () => {
   it('finds every reference with its offsets, normalised', () => {
-    const text = 'See INC-123 and inc-45, not XINC-9 or INC-12a or INC-99999999999.';
+    const text = 'See INC-123 and inc-45, not XINC-9 or INC-12a or INC-99999999999 or INC-00000000007.';
     expect(refMatches(text)).toEqual([
       { ref: 'INC-123', start: 4, end: 11 },
       { ref: 'INC-45', start: 16, end: 22 },

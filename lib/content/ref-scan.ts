@@ -32,9 +32,8 @@ function confirm(text: string, start: number, end: number): string | null {
     return findIncidentRefs(text.slice(Math.max(0, start - 2), end + 2))[0] ?? null;
   }
   if (GLUED_BEFORE.test(before) || GLUED_AFTER.test(after)) return null;
-  // The candidate is "inc-" and digits: only the number's range is left to check (reference.ts's \d{1,10}).
-  const digits = text.slice(start + 4, end);
-  return digits.length <= 10 ? (fromNumber(digits)?.reference ?? null) : null;
+  // The candidate is "inc-" and digits: only the number is left to check.
+  return fromNumber(text.slice(start + 4, end))?.reference ?? null;
 }
 
 /** Every `INC-n` in a text with its offsets; what counts as a reference is reference.ts's rule. */

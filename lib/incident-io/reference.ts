@@ -9,6 +9,8 @@ export type IncidentRef =
 
 // incident.io references are small positive counters; anything past int32 is a typo or not a reference.
 const MAX_NUMBER = 2 ** 31 - 1;
+/** The patterns' `\d{1,10}`: more digits are not a reference, even with leading zeros. */
+const MAX_DIGITS = 10;
 const INCIDENT_HOST = 'app.incident.io';
 /** "INC-123", "inc 123", "INC123", "#123", "123" (any Unicode hyphen between "INC" and the number). */
 const NUMBER_FORM = /^(?:inc\s*(?:[-\u2010-\u2015\u2212]\s*)?|#\s*)?(\d{1,10})$/i;
@@ -77,6 +79,7 @@ function fromPathSegment(text: string): IncidentRef | null {
 
 /** `INC-<digits>` as a reference (digits only, as a scanner already matched them), or null past the counter's range. */
 export function fromNumber(digits: string): Extract<IncidentRef, { kind: 'number' }> | null {
+  if (digits.length > MAX_DIGITS) return null;
   const number = Number(digits);
   if (!Number.isSafeInteger(number) || number < 1 || number > MAX_NUMBER) return null;
   return { kind: 'number', number, reference: `INC-${number}` };
