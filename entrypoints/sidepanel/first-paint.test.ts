@@ -60,4 +60,18 @@ describe('the side panel’s first rows, before React', () => {
     expect(sent).toHaveBeenCalledWith({ type: 'incidents/fill', payload: { revalidate: true } });
     expect(rows()).toEqual(['INC-131InvestigatingDatabase latency']);
   });
+
+  it('sends the ask before its storage reads, so a cold open’s rows do not wait for them', async () => {
+    await fakeBrowser.storage.local.set({ connection: { baseUrl: 'https://api.incident.io', identity } });
+    const order: string[] = [];
+    const read = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(((keys: never) => (order.push('read'), read(keys))) as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => {
+      order.push('ask');
+      await fakeBrowser.storage.session.set({ openIncidents: { incidents: [active], fetchedAt: Date.now(), complete: true } });
+      return { ok: true, data: { fetchedAt: Date.now(), complete: true } };
+    }) as never);
+    expect((await paintFirstRows(root)).painted).toBe(true);
+    expect(order[0]).toBe('ask');
+  });
 });

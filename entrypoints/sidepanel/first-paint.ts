@@ -63,8 +63,8 @@ function rowElement(row: Row, index: number): HTMLLIElement {
 
 /**
  * Paints the cached open incidents into `root` when connected (`painted` false when there was
- * nothing to paint). Every connected open revalidates at once (not when React has loaded: its
- * chunk can take seconds on a busy machine); with no cache at all (the first open after the browser
+ * nothing to paint). Every open revalidates at once, as its first step (not when React has loaded:
+ * its chunk can take seconds on a busy machine); with no cache at all (the first open after the browser
  * started) it paints the list as that refresh lands in storage, before React and before the
  * catalog. React's list query adopts this refresh's reply (`refresh`) instead of asking again.
  */
@@ -75,17 +75,26 @@ export interface FirstPaint {
 }
 
 export async function paintFirstRows(root: HTMLElement): Promise<FirstPaint> {
+  // The ask goes first: at page start the storage reads below take milliseconds, and on a cold open
+  // the rows wait for this refresh. Watching for its list starts before it is sent. Asked even when
+  // the reads then say there is nothing to paint (React asks for itself and joins this refresh; not
+  // connected, the background answers as a poll would).
+  const landing = listLanding();
+  const reply = revalidate();
+  reply.catch(() => undefined);
   const [session, { connection }] = await Promise.all([
     browser.storage.session.get(['openIncidents', 'panelIntent']),
     browser.storage.local.get('connection'),
   ]);
-  // Not connected (no key: nothing to ask), or the panel was opened to show something else: React
-  // decides what comes first, and asks for itself.
-  if (!(connection as { identity?: unknown } | undefined)?.identity || session.panelIntent) return { painted: false };
+  // Not connected (no key: nothing to show), or the panel was opened to show something else: React
+  // decides what comes first.
+  if (!(connection as { identity?: unknown } | undefined)?.identity || session.panelIntent) {
+    landing.cancel();
+    return { painted: false };
+  }
   const cold = session.openIncidents === undefined;
-  const landing = cold ? listLanding() : null;
-  const reply = revalidate();
-  const cached = landing ? await landing(reply) : rowsOf(session.openIncidents);
+  if (!cold) landing.cancel();
+  const cached = cold ? await landing.rows(reply) : rowsOf(session.openIncidents);
   const painted = Boolean(cached && cached.rows.length > 0 && root.childElementCount === 0);
   if (painted) root.append(listElement(cached!));
   return { painted, refresh: reply };
@@ -94,29 +103,34 @@ export async function paintFirstRows(root: HTMLElement): Promise<FirstPaint> {
 /** Asks the background to refresh the shared list (one request shared with every asker, none if under 2 s old). */
 const revalidate = (): Promise<unknown> => browser.runtime.sendMessage({ type: 'incidents/fill', payload: { revalidate: true } });
 
+type Rows = { rows: Row[]; fetchedAt: number } | null;
+
 /**
- * Watches for the list a refresh writes (its first page for a large org); given that refresh's
- * reply, resolves with the list, or null if it fails. Listening starts before the ask is sent.
+ * Watches for the list a refresh writes (its first page for a large org). `rows(reply)`, given that
+ * refresh's reply, resolves with the list, or null if it fails; `cancel()` stops watching.
  */
-function listLanding(): (reply: Promise<unknown>) => Promise<{ rows: Row[]; fetchedAt: number } | null> {
-  let settle: (rows: { rows: Row[]; fetchedAt: number } | null) => void = () => undefined;
-  const rows = new Promise<{ rows: Row[]; fetchedAt: number } | null>((resolve) => { settle = resolve; });
+function listLanding(): { rows(reply: Promise<unknown>): Promise<Rows>; cancel(): void } {
+  let settle: (rows: Rows) => void = () => undefined;
+  const landed = new Promise<Rows>((resolve) => { settle = resolve; });
   const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
-    const landed = changes.openIncidents?.newValue;
-    if (landed !== undefined) done(rowsOf(landed));
+    const list = changes.openIncidents?.newValue;
+    if (list !== undefined) done(rowsOf(list));
   };
-  const done = (value: { rows: Row[]; fetchedAt: number } | null) => {
+  const done = (value: Rows) => {
     browser.storage.session.onChanged.removeListener(onChanged);
     settle(value);
   };
   browser.storage.session.onChanged.addListener(onChanged);
-  return (reply) => {
-    // The reply comes once the list is stored (or with the error): read it, in case its change
-    // event has not arrived yet.
-    void reply
-      .then(() => browser.storage.session.get('openIncidents'))
-      .then(({ openIncidents }) => done(openIncidents === undefined ? null : rowsOf(openIncidents)), () => done(null));
-    return rows;
+  return {
+    rows(reply) {
+      // The reply comes once the list is stored (or with the error): read it, in case its change
+      // event has not arrived yet.
+      void reply
+        .then(() => browser.storage.session.get('openIncidents'))
+        .then(({ openIncidents }) => done(openIncidents === undefined ? null : rowsOf(openIncidents)), () => done(null));
+      return landed;
+    },
+    cancel: () => done(null),
   };
 }
 

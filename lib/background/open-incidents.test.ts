@@ -39,7 +39,7 @@ describe('every refresh runs the alert diff', () => {
 
     openList(checkout, search);
     await revalidateOpenIncidents(() => Date.now() + MIN);
-    expect(shown()).toEqual(['INC-124 declared']);
+    await vi.waitFor(() => expect(shown()).toEqual(['INC-124 declared']));
 
     // The same change seen by a later refresh is not announced again.
     await readOpenIncidents(0, () => Date.now() + 2 * MIN);
@@ -48,6 +48,22 @@ describe('every refresh runs the alert diff', () => {
 });
 
 describe('revalidate', () => {
+  it('answers once the list is stored, without waiting for the badge and the alert diff', async () => {
+    openList(checkout);
+    let release: () => void = () => undefined;
+    const badgeHeld = new Promise<void>((resolve) => { release = resolve; });
+    const setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(() => badgeHeld);
+    try {
+      const answer = await revalidateOpenIncidents();
+      expect(answer.incidents.map((i) => i.reference)).toEqual(['INC-123']);
+      expect(shown()).toEqual([]); // the alert diff has not run yet
+    } finally {
+      release();
+    }
+    await vi.waitFor(() => expect(setBadgeText).toHaveBeenCalled());
+    setBadgeText.mockRestore();
+  });
+
   it('shares one request among everyone asking at the same moment, and none under 2 s after it', async () => {
     let release: (incidents: Incident[]) => void = () => undefined;
     api.listAllIncidents.mockImplementation(() => new Promise((resolve) => { release = resolve; }));

@@ -11,29 +11,56 @@ import { afterFailedRefresh, afterRefresh } from './refresh-effects';
 /** Open = not yet resolved: triage, live (shown as Active) and paused. */
 export const OPEN_CATEGORIES = ['triage', 'live', 'paused'] as const;
 
-let inFlight: { started: number; done: Promise<OpenIncidents>; stale: () => boolean; fetched: () => boolean } | null = null;
+/** One refresh: `listed` once its list is in the shared cache, `done` once its effects have run too. */
+interface Refresh {
+  listed: Promise<OpenIncidents>;
+  done: Promise<OpenIncidents>;
+}
+
+let inFlight: (Refresh & { started: number; stale: () => boolean; fetched: () => boolean }) | null = null;
 
 /**
  * Fetches every open incident into the shared cache, then runs what every refresh does (poll state,
- * alert diff, badge, help-desk tabs: refresh-effects.ts), whoever asked. Concurrent callers share
- * one request, so any number of side panels, Copilot questions and help-desk tabs cost one list call
- * per refresh. `notBefore`: the answer must come from a request sent at or after that time (a
- * write just landed), so a request already in flight that started earlier is followed by a new one.
+ * alert diff, badge, help-desk tabs: refresh-effects.ts), whoever asked; resolves once both are
+ * done. Concurrent callers share one request, so any number of side panels, Copilot questions and
+ * help-desk tabs cost one list call per refresh. `notBefore`: the answer must come from a request
+ * sent at or after that time (a write just landed), so a request already in flight that started
+ * earlier is followed by a new one.
  */
 export function refreshOpenIncidents(now: () => number = Date.now, notBefore?: number): Promise<OpenIncidents> {
+  return startRefresh(now, notBefore).done;
+}
+
+/**
+ * The same shared refresh, answered as soon as its list is stored: a reader (a side panel's first
+ * rows, a question) does not wait for the alert diff and the help-desk tabs, which then run on.
+ */
+export function refreshedList(now: () => number = Date.now): Promise<OpenIncidents> {
+  return startRefresh(now).listed;
+}
+
+function startRefresh(now: () => number, notBefore?: number): Refresh {
   // Waits for an earlier request rather than racing it (whichever lands last writes the cache); one
   // whose list is already written is only running its effects, and need not be waited for.
   if (inFlight && notBefore !== undefined && inFlight.started < notBefore && !inFlight.fetched()) {
-    const earlier = inFlight.done;
-    return earlier.catch(() => undefined).then(() => refreshOpenIncidents(now, notBefore));
+    const next = inFlight.done.catch(() => undefined).then(() => startRefresh(now, notBefore));
+    return handled({ listed: next.then((r) => r.listed), done: next.then((r) => r.done) });
   }
   // One begun with another workspace's key answers nobody: its list is not this workspace's. One
   // whose list has arrived is running its effects (alerts, badge, tabs: seconds on a busy machine):
   // an ask now may come after a change in incident.io, so its answer must not be that older list.
-  if (inFlight && !inFlight.stale() && !inFlight.fetched()) return inFlight.done;
+  if (inFlight && !inFlight.stale() && !inFlight.fetched()) return inFlight;
   const started = now();
   const stale = staleAfter();
   let fetched = false;
+  let list: { resolve(value: OpenIncidents | Promise<OpenIncidents>): void; reject(error: unknown): void } | undefined;
+  const listed = new Promise<OpenIncidents>((resolve, reject) => { list = { resolve, reject }; });
+  /** The workspace changed meanwhile: this refresh answers with the new workspace's. */
+  const again = () => {
+    const retry = startRefresh(now);
+    list?.resolve(retry.listed);
+    return retry.done;
+  };
   const done = (async () => {
     try {
       const before = (await openIncidentsItem.get()).incidents;
@@ -42,20 +69,31 @@ export function refreshOpenIncidents(now: () => number = Date.now, notBefore?: n
         snapshot = await fetchOpenIncidents(now, stale);
         fetched = true;
       } catch (error) {
-        if (stale()) return refreshOpenIncidents(now);
+        if (stale()) return again();
         await afterFailedRefresh(error, now());
         throw error;
       }
       // The workspace changed while the list loaded: nothing was written; ask the new one.
-      if (!snapshot) return refreshOpenIncidents(now);
+      if (!snapshot) return again();
+      list?.resolve(snapshot);
       await afterRefresh(before, snapshot.incidents, now());
       return snapshot;
+    } catch (error) {
+      list?.reject(error); // no-op once the list was handed out
+      throw error;
     } finally {
       if (inFlight?.stale === stale) inFlight = null;
     }
   })();
-  inFlight = { started, done, stale, fetched: () => fetched };
-  return done;
+  const refresh = handled({ listed, done });
+  inFlight = { ...refresh, started, stale, fetched: () => fetched };
+  return refresh;
+}
+
+/** A caller awaits one of the two; the other must not report an unhandled rejection. */
+function handled(refresh: Refresh): Refresh {
+  refresh.listed.catch(() => undefined);
+  return refresh;
 }
 
 /** The list written to the shared cache, or null (nothing written) when `stale` says the workspace changed. */
@@ -85,7 +123,7 @@ async function fetchOpenIncidents(now: () => number, stale: () => boolean): Prom
 export async function readOpenIncidents(maxAgeMs: number, now: () => number = Date.now): Promise<OpenIncidents> {
   const cached = await openIncidentsItem.get();
   if (openIncidentsAreFresh(cached, maxAgeMs, now())) return cached;
-  return refreshOpenIncidents(now);
+  return refreshedList(now);
 }
 
 /**
@@ -94,7 +132,7 @@ export async function readOpenIncidents(maxAgeMs: number, now: () => number = Da
  */
 export async function cachedOpenIncidents(maxAgeMs: number, now: () => number = Date.now): Promise<OpenIncidents> {
   const cached = await openIncidentsItem.get();
-  if (cached.fetchedAt === null) return refreshOpenIncidents(now);
+  if (cached.fetchedAt === null) return refreshedList(now);
   if (!openIncidentsAreFresh(cached, maxAgeMs, now())) void refreshOpenIncidents(now).catch(() => undefined);
   return cached;
 }
@@ -108,7 +146,7 @@ export async function revalidateOpenIncidents(now: () => number = Date.now): Pro
   const cached = await openIncidentsItem.get();
   if (openIncidentsAreFresh(cached, REVALIDATE_MIN_AGE_MS, now())) return cached;
   try {
-    return await refreshOpenIncidents(now);
+    return await refreshedList(now);
   } catch (error) {
     const info = error instanceof AppError ? error.info : toErrorInfo(error);
     return { ...(await openIncidentsItem.get()), error: info };
