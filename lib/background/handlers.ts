@@ -18,7 +18,7 @@ import { getCatalog } from './catalog';
 import { bumpGeneration } from './generation';
 import { connectedClient } from './client';
 import {
-  cachedOpenIncidents, publicOnly, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents,
+  cachedOpenIncidents, noteOwnWrite, publicOnly, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents,
 } from './open-incidents';
 import { acknowledge, syncNow } from './poller';
 import { toPublicIncident } from '@/lib/messaging/public-incident';
@@ -92,14 +92,15 @@ async function getIncident(ref: string, ctx: CallContext) {
 }
 
 /**
- * Refresh everyone's view after a write (panel, badge, help-desk tabs: the refresh's effects), without
- * notifying the agent about their own change. A refresh already in flight was sent before the write,
- * so a new one follows it.
+ * Everyone's view after a write (panels, badge, help-desk tabs): incident.io's answer folded into
+ * the shared list at once, then a refresh for the rest, without notifying the agent about their own
+ * change. A refresh already in flight was sent before the write, so a new one follows it.
  */
 async function afterOwnWrite(incident: Incident) {
   // Queued now, so the refresh's alert diff (queued behind it) already knows this change; the
   // refresh's request need not wait for it.
   const acknowledged = acknowledge(incident);
+  await noteOwnWrite(incident);
   void refreshOpenIncidents(Date.now, Date.now()).catch(() => undefined);
   await acknowledged;
 }

@@ -4,7 +4,7 @@ import { IncidentIoError } from '@/lib/incident-io/errors';
 import type { Incident } from '@/lib/incident-io/schemas';
 import { catalogItem, openIncidentsItem } from '@/lib/storage';
 import { apiKeyItem } from './key-storage';
-import { cachedOpenIncidents, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents } from './open-incidents';
+import { cachedOpenIncidents, noteOwnWrite, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents } from './open-incidents';
 import { makeIncident, orgSeverities, status } from './test-fixtures';
 
 const api = vi.hoisted(() => ({ listAllIncidents: vi.fn(), getIncident: vi.fn() }));
@@ -151,6 +151,37 @@ describe('after a write', () => {
     await before;
     expect((await afterWrite).incidents).toEqual([search]);
     expect(api.listAllIncidents).toHaveBeenCalledTimes(2);
+  });
+
+  it('folds incident.io’s answer into the shared list at once: a resolved incident leaves it and the badge follows, before any list request', async () => {
+    openList(checkout, search);
+    await refreshOpenIncidents();
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'));
+    api.listAllIncidents.mockClear();
+    await noteOwnWrite({ ...checkout, incident_status: status.closed });
+    expect((await openIncidentsItem.get()).incidents).toEqual([search]);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+    expect(api.listAllIncidents).not.toHaveBeenCalled();
+  });
+
+  it('a list requested before the writes keeps their results when it lands after them', async () => {
+    openList(checkout);
+    await refreshOpenIncidents();
+    let release: (incidents: Incident[]) => void = () => undefined;
+    api.listAllIncidents.mockImplementationOnce(() => new Promise((resolve) => { release = resolve; }));
+    const before = refreshOpenIncidents();
+    await vi.waitFor(() => expect(api.listAllIncidents).toHaveBeenCalledTimes(2));
+    const declared = makeIncident(140, { name: 'Declared from this browser' });
+    await noteOwnWrite({ ...checkout, incident_status: status.closed });
+    await noteOwnWrite(declared);
+    expect((await openIncidentsItem.get()).incidents).toEqual([declared]);
+    release([checkout]); // incident.io's list as it was before both writes
+    await before;
+    expect((await openIncidentsItem.get()).incidents).toEqual([declared]);
+    // A list requested after the writes is taken as it is.
+    openList(search);
+    await refreshOpenIncidents();
+    expect((await openIncidentsItem.get()).incidents).toEqual([search]);
   });
 });
 

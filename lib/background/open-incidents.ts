@@ -6,7 +6,7 @@ import { openIncidentsAreFresh, REVALIDATE_MIN_AGE_MS } from '@/lib/shared-cache
 import { openIncidentsItem } from '@/lib/storage';
 import { connectedClient } from './client';
 import { staleAfter } from './generation';
-import { afterFailedRefresh, afterRefresh } from './refresh-effects';
+import { afterFailedRefresh, afterOwnWritePatch, afterRefresh } from './refresh-effects';
 
 /** Open = not yet resolved: triage, live (shown as Active) and paused. */
 export const OPEN_CATEGORIES = ['triage', 'live', 'paused'] as const;
@@ -66,7 +66,7 @@ function startRefresh(now: () => number, notBefore?: number): Refresh {
       const before = (await openIncidentsItem.get()).incidents;
       let snapshot: OpenIncidents | null;
       try {
-        snapshot = await fetchOpenIncidents(now, stale);
+        snapshot = await fetchOpenIncidents(now, stale, started);
         fetched = true;
       } catch (error) {
         if (stale()) return again();
@@ -97,7 +97,7 @@ function handled(refresh: Refresh): Refresh {
 }
 
 /** The list written to the shared cache, or null (nothing written) when `stale` says the workspace changed. */
-async function fetchOpenIncidents(now: () => number, stale: () => boolean): Promise<OpenIncidents | null> {
+async function fetchOpenIncidents(now: () => number, stale: () => boolean, started: number): Promise<OpenIncidents | null> {
   const client = await connectedClient();
   // Large orgs: readers see the first page (`complete: false`) while the rest load, then the
   // whole list. Only those two writes: every write is parsed and copied to every reader, so
@@ -109,14 +109,80 @@ async function fetchOpenIncidents(now: () => number, stale: () => boolean): Prom
     onPage: (soFar) => {
       if (stale()) return;
       // A failed partial write only delays the rows until the whole list is written.
-      firstPage ??= openIncidentsItem.set({ incidents: soFar, fetchedAt: now(), complete: false }).catch(() => undefined);
+      firstPage ??= writeList(() => ({ incidents: withOwnWrites(soFar, started), fetchedAt: now(), complete: false })).catch(() => undefined);
     },
   });
   await firstPage;
   if (stale()) return null;
-  const snapshot = { incidents, fetchedAt: now(), complete: true };
-  await openIncidentsItem.set(snapshot);
-  return snapshot;
+  let snapshot: OpenIncidents | undefined;
+  await writeList(() => (snapshot = { incidents: withOwnWrites(incidents, started), fetchedAt: now(), complete: true }));
+  forgetOwnWritesBefore(started);
+  return snapshot!;
+}
+
+// --- writes from this browser -------------------------------------------------------------------
+
+/**
+ * What this browser wrote (declared, re-statused), by incident id, with when. incident.io's answer
+ * to a write is the incident as it is now: a list requested before the write is older, so the
+ * write's result replaces its copy (or removes it, once closed; or adds a new one).
+ */
+const ownWrites = new Map<string, { incident: Incident; at: number }>();
+
+const isOpen = (incident: Incident) => (OPEN_CATEGORIES as readonly string[]).includes(incident.incident_status.category);
+
+/** `incidents` with every own write made at or after `since` applied, in the list's order (new ones first). */
+export function withOwnWrites(incidents: Incident[], since: number): Incident[] {
+  const written = new Map([...ownWrites.values()].filter((w) => w.at >= since).map((w) => [w.incident.id, w.incident]));
+  if (written.size === 0) return incidents;
+  const listed = incidents.flatMap((incident) => {
+    const mine = written.get(incident.id);
+    if (!mine) return [incident];
+    written.delete(incident.id);
+    return isOpen(mine) ? [mine] : [];
+  });
+  return [...[...written.values()].filter(isOpen), ...listed];
+}
+
+/** A list requested after these writes already has them. */
+function forgetOwnWritesBefore(started: number): void {
+  for (const [id, write] of ownWrites) if (write.at < started) ownWrites.delete(id);
+}
+
+/**
+ * Writes of the shared list, one at a time: a write's result folded into the list (read, patched,
+ * written) never interleaves with a refresh writing the list it fetched.
+ */
+let writing: Promise<unknown> = Promise.resolve();
+function writeList(next: () => OpenIncidents | Promise<OpenIncidents | null> | null): Promise<void> {
+  const run = writing.then(async () => {
+    const value = await next();
+    if (value) await openIncidentsItem.set(value);
+  });
+  writing = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * After a write from this browser: the shared list, and so every side panel, the badge and the
+ * help-desk strips, show incident.io's answer at once, before the refresh that follows confirms
+ * the rest of the list. Resolves once the list is written (the badge and tabs follow on).
+ */
+export async function noteOwnWrite(incident: Incident, now: () => number = Date.now): Promise<void> {
+  const at = now();
+  ownWrites.set(incident.id, { incident, at });
+  const stale = staleAfter();
+  let before: Incident[] = [];
+  let after: Incident[] | null = null;
+  await writeList(async () => {
+    const cached = await openIncidentsItem.get();
+    // Nothing listed yet (the refresh fills it), or another workspace is active now.
+    if (cached.fetchedAt === null || stale()) return null;
+    before = cached.incidents;
+    after = withOwnWrites(cached.incidents, at);
+    return { ...cached, incidents: after };
+  });
+  if (after) void afterOwnWritePatch(before, after).catch(() => undefined);
 }
 
 /** The cached list when it is younger than `maxAgeMs`, else a refresh. */

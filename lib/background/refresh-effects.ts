@@ -40,6 +40,17 @@ export async function afterRefresh(before: Incident[], after: Incident[], now: n
   // The badge first: it reads only the list just stored, and the alert diff may wait its turn.
   await updateBadge();
   await serially(() => compareAndAlert(after, now));
+  await tabsFollow(before, after);
+}
+
+/** An own write folded into the list: the badge and the help-desk tabs follow (no alert: the agent made it). */
+export async function afterOwnWritePatch(before: Incident[], after: Incident[]): Promise<void> {
+  await updateBadge();
+  await tabsFollow(before, after);
+}
+
+/** Help-desk tabs re-read when what they show of the list changed. */
+async function tabsFollow(before: Incident[], after: Incident[]): Promise<void> {
   if (publicView(before) !== publicView(after)) await notifyHelpdeskTabs();
 }
 
