@@ -92,6 +92,26 @@ new MutationObserver(() => {
   batches += 1;
 }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });`;
 
+/**
+ * For scale, not a budget: the 5-line script that also draws what any in-page UI must (a host
+ * element, a closed shadow root with a stylesheet, one row of text from the background's answer).
+ */
+const STRIP_FLOOR_SCRIPT = `const live = /inc-\\d/i;
+chrome.runtime.sendMessage({ type: 'hello', payload: document.title }).then((reply) => {
+  const host = document.createElement('floor-strip');
+  const root = host.attachShadow({ mode: 'closed' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('div { position: fixed; right: 12px; bottom: 12px; font: 13px system-ui; background: #fff; border: 1px solid #ccc; padding: 6px 8px; }');
+  root.adoptedStyleSheets = [sheet];
+  const row = document.createElement('div');
+  row.textContent = reply && reply.ok ? '1 open incident: INC-123 Checkout failing' : 'No open incidents';
+  root.append(row);
+  document.documentElement.append(host);
+}, () => undefined);
+new MutationObserver((records) => {
+  for (const record of records) for (const node of record.addedNodes) live.test(node.textContent ?? '');
+}).observe(document.documentElement, { childList: true, subtree: true, characterData: true });`;
+
 function writeFloorExtension(workDir: string, script = FLOOR_SCRIPT, name = 'floor-extension'): string {
   const dir = path.join(workDir, name);
   mkdirSync(dir, { recursive: true });
@@ -138,6 +158,8 @@ export async function benchContentScript(ctx: BenchContext): Promise<Result[]> {
     browsers.push(floor);
     const o1Floor = await launch({ extensionDir: writeFloorExtension(ctx.workDir, O1_FLOOR_SCRIPT, 'o1-floor-extension'), args: desk.chromiumArgs });
     browsers.push(o1Floor);
+    const stripFloor = await launch({ extensionDir: writeFloorExtension(ctx.workDir, STRIP_FLOOR_SCRIPT, 'strip-floor-extension'), args: desk.chromiumArgs });
+    browsers.push(stripFloor);
     await connectExtension(withExt, ctx.sandbox.url);
 
     const results: Result[] = [];
@@ -150,6 +172,7 @@ export async function benchContentScript(ctx: BenchContext): Promise<Result[]> {
     // Floors first, measured in this run on the 2,000-message ticket.
     const floorDiff = await paired(floor, 2000);
     const o1Diff = await paired(o1Floor, 2000);
+    const stripDiff = await paired(stripFloor, 2000);
     ctx.log(`content script: ${REPS} paired loads of each floor`);
     const floorLoad = floorDiff((s) => s.loadScriptMs).median;
     const floorHeap = floorDiff((s) => s.heapBytes / KIB).median;
@@ -182,6 +205,9 @@ export async function benchContentScript(ctx: BenchContext): Promise<Result[]> {
       { section: SECTION, metric: 'floor, 2,000 messages: a 5-line script (reads the page, 1 message, watches new text): added script time at load',
         value: floorLoad, unit: 'ms', summary: floorDiff((s) => s.loadScriptMs),
         note: `same script: added heap ${floorHeap.toFixed(0)} KiB, per new message ${floorDiff((s) => s.perMessageScriptMs).median.toFixed(3)} ms` },
+      { section: SECTION, metric: 'for scale, 2,000 messages: the 5-line script drawing a one-row strip (shadow root, stylesheet): added script time at load',
+        value: stripDiff((s) => s.loadScriptMs).median, unit: 'ms', summary: stripDiff((s) => s.loadScriptMs),
+        note: `${(stripDiff((s) => s.loadScriptMs).median / floorLoad).toFixed(2)} × the 5-line floor; added heap ${stripDiff((s) => s.heapBytes / KIB).median.toFixed(0)} KiB` },
       { section: SECTION, metric: 'floor, 2,000 messages: the same script with an O(1) observer: added script time per new message',
         value: o1Message, unit: 'ms', summary: o1Diff((s) => s.perMessageScriptMs) },
       { section: SECTION, metric: 'load cost, 2,000 messages against 200 (flat in page size)', value: loadBySize[2000]! / loadBySize[200]!, unit: '×',
