@@ -100,7 +100,8 @@ async function afterOwnWrite(incident: Incident) {
   // Queued now, so the refresh's alert diff (queued behind it) already knows this change; the
   // refresh's request need not wait for it.
   const acknowledged = acknowledge(incident);
-  await noteOwnWrite(incident);
+  // Never fails the write itself: incident.io has acted, and the refresh brings the list anyway.
+  await noteOwnWrite(incident).catch(() => undefined);
   void refreshOpenIncidents(Date.now, Date.now()).catch(() => undefined);
   await acknowledged;
 }

@@ -90,9 +90,10 @@ function startRefresh(now: () => number, notBefore?: number): Refresh {
   return refresh;
 }
 
-/** A caller awaits one of the two; the other must not report an unhandled rejection. */
+/** A caller awaits one of the two (the failure reaches it); the other must not report an unhandled rejection. */
 function handled(refresh: Refresh): Refresh {
   refresh.listed.catch(() => undefined);
+  refresh.done.catch(() => undefined);
   return refresh;
 }
 
