@@ -110,15 +110,15 @@ async function fetchOpenIncidents(now: () => number, stale: () => boolean, start
     onPage: (soFar) => {
       if (stale()) return;
       // A failed partial write only delays the rows until the whole list is written.
-      firstPage ??= writeList(() => ({ incidents: withOwnWrites(soFar, started), fetchedAt: now(), complete: false })).catch(() => undefined);
+      firstPage ??= writeList(() => (stale() ? null : { incidents: withOwnWrites(soFar, started), fetchedAt: now(), complete: false })).catch(() => undefined);
     },
   });
   await firstPage;
-  if (stale()) return null;
-  let snapshot: OpenIncidents | undefined;
-  await writeList(() => (snapshot = { incidents: withOwnWrites(incidents, started), fetchedAt: now(), complete: true }));
-  forgetOwnWritesBefore(started);
-  return snapshot!;
+  let snapshot: OpenIncidents | null = null;
+  // Checked again when its turn to write comes: a switch may land while a patch is being written.
+  await writeList(() => (stale() ? null : (snapshot = { incidents: withOwnWrites(incidents, started), fetchedAt: now(), complete: true })));
+  if (snapshot) forgetOwnWritesBefore(started);
+  return snapshot;
 }
 
 // --- writes from this browser -------------------------------------------------------------------
