@@ -21,6 +21,15 @@ const openList = (...incidents: Incident[]) => api.listAllIncidents.mockResolved
 const shown = () => Object.values(fakeBrowser.notifications.getAllCreateOptions()).map((n) => n.title);
 const sentToTabs = vi.fn();
 
+/** The next desktop notification hangs until `releaseAlert()` (a slow one on a busy machine). */
+function holdNextAlert() {
+  let release: () => void = () => undefined;
+  const create = vi.spyOn(fakeBrowser.notifications, 'create').mockImplementationOnce(
+    () => new Promise((resolve) => { release = () => resolve('alert'); }) as never);
+  create.mockClear(); // the spy may carry an earlier test's calls
+  return { create, releaseAlert: () => release() };
+}
+
 beforeEach(async () => {
   fakeBrowser.reset();
   api.listAllIncidents.mockReset();
@@ -85,10 +94,7 @@ describe('revalidate', () => {
     openList(checkout);
     await refreshOpenIncidents();
     // The next refresh's alert takes long (a slow desktop notification on a busy machine).
-    let releaseAlert: () => void = () => undefined;
-    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockImplementationOnce(
-      () => new Promise((resolve) => { releaseAlert = () => resolve('alert'); }) as never);
-    create.mockClear(); // the spy may carry an earlier test's calls
+    const { create, releaseAlert } = holdNextAlert();
     openList(checkout, search);
     const first = refreshOpenIncidents(() => Date.now() + MIN);
     await vi.waitFor(() => expect(create).toHaveBeenCalled());
@@ -123,10 +129,7 @@ describe('after a write', () => {
   it('does not wait for an earlier refresh whose list is already written (only its effects run)', async () => {
     openList(checkout);
     await refreshOpenIncidents();
-    let releaseAlert: () => void = () => undefined;
-    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockImplementationOnce(
-      () => new Promise((resolve) => { releaseAlert = () => resolve('alert'); }) as never);
-    create.mockClear(); // the spy may carry an earlier test's calls
+    const { create, releaseAlert } = holdNextAlert();
     openList(checkout, search);
     const earlier = refreshOpenIncidents(() => Date.now() + MIN);
     await vi.waitFor(() => expect(create).toHaveBeenCalled());

@@ -103,7 +103,7 @@ async function fetchOpenIncidents(now: () => number, stale: () => boolean, start
   // Large orgs: readers see the first page (`complete: false`) while the rest load, then the
   // whole list. Only those two writes: every write is parsed and copied to every reader, so
   // publishing the growing list after each page would cost quadratic time in the org's size.
-  let firstPage: Promise<void> | undefined;
+  let firstPage: Promise<unknown> | undefined;
   const incidents = await client.listAllIncidents({
     statusCategories: [...OPEN_CATEGORIES],
     pageSize: 250,
@@ -114,9 +114,8 @@ async function fetchOpenIncidents(now: () => number, stale: () => boolean, start
     },
   });
   await firstPage;
-  let snapshot: OpenIncidents | null = null;
   // Checked again when its turn to write comes: a switch may land while a patch is being written.
-  await writeList(() => (stale() ? null : (snapshot = { incidents: withOwnWrites(incidents, started), fetchedAt: now(), complete: true })));
+  const snapshot = await writeList(() => (stale() ? null : { incidents: withOwnWrites(incidents, started), fetchedAt: now(), complete: true }));
   if (snapshot) forgetOwnWritesBefore(started);
   return snapshot;
 }
@@ -155,10 +154,11 @@ function forgetOwnWritesBefore(started: number): void {
  * written) never interleaves with a refresh writing the list it fetched.
  */
 let writing: Promise<unknown> = Promise.resolve();
-function writeList(next: () => OpenIncidents | Promise<OpenIncidents | null> | null): Promise<void> {
+function writeList(next: () => OpenIncidents | Promise<OpenIncidents | null> | null): Promise<OpenIncidents | null> {
   const run = writing.then(async () => {
     const value = await next();
     if (value) await openIncidentsItem.set(value);
+    return value;
   });
   writing = run.catch(() => undefined);
   return run;
@@ -174,16 +174,14 @@ export async function noteOwnWrite(incident: Incident, now: () => number = Date.
   ownWrites.set(incident.id, { incident, at });
   const stale = staleAfter();
   let before: Incident[] = [];
-  let after: Incident[] | null = null;
-  await writeList(async () => {
+  const written = await writeList(async () => {
     const cached = await openIncidentsItem.get();
     // Nothing listed yet (the refresh fills it), or another workspace is active now.
     if (cached.fetchedAt === null || stale()) return null;
     before = cached.incidents;
-    after = withOwnWrites(cached.incidents, at);
-    return { ...cached, incidents: after };
+    return { ...cached, incidents: withOwnWrites(cached.incidents, at) };
   });
-  if (after) void afterOwnWritePatch(before, after).catch(() => undefined);
+  if (written) void afterOwnWritePatch(before, written.incidents).catch(() => undefined);
 }
 
 /** The cached list when it is younger than `maxAgeMs`, else a refresh. */
