@@ -2,6 +2,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeIncident, status } from '@/lib/background/test-fixtures';
+import { publishFirstAsk } from './first-ask';
 import { paintFirstRows } from './first-paint';
 
 const identity = { name: 'Ada', dashboard_url: 'https://app.incident.io', roles: ['viewer'] };
@@ -59,6 +60,54 @@ describe('the side panel’s first rows, before React', () => {
     expect((await paintFirstRows(root)).painted).toBe(true);
     expect(sent).toHaveBeenCalledWith({ type: 'incidents/fill', payload: { revalidate: true } });
     expect(rows()).toEqual(['INC-131InvestigatingDatabase latency']);
+  });
+
+  it('cold, paints the refresh’s first rows as the background parsed them, before the list is stored; React waits for it', async () => {
+    await fakeBrowser.storage.local.set({ connection: { baseUrl: 'https://api.incident.io', identity } });
+    let store: () => void = () => undefined;
+    const stored = new Promise<void>((resolve) => { store = resolve; });
+    const row = { reference: active.reference, name: active.name, incident_status: active.incident_status, visibility: 'public' };
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async ({ type }: { type: string }) => {
+      if (type === 'incidents/first-rows') return { ok: true, data: { incidents: [row], fetchedAt: Date.now(), complete: true } };
+      await stored;
+      await fakeBrowser.storage.session.set({ openIncidents: { incidents: [active], fetchedAt: Date.now(), complete: true } });
+      return { ok: true, data: { fetchedAt: Date.now(), complete: true } };
+    }) as never);
+    const first = await paintFirstRows(root);
+    expect(first.painted).toBe(true);
+    expect(rows()).toEqual(['INC-131InvestigatingDatabase latency']);
+    let reactMayRead = false;
+    void first.stored!.then(() => { reactMayRead = true; });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(reactMayRead).toBe(false);
+    store();
+    await vi.waitFor(() => expect(reactMayRead).toBe(true));
+  });
+
+  it('cold, falls back to the stored list when the first rows cannot come', async () => {
+    await fakeBrowser.storage.local.set({ connection: { baseUrl: 'https://api.incident.io', identity } });
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async ({ type }: { type: string }) => {
+      if (type === 'incidents/first-rows') return { ok: false, error: { kind: 'network', message: 'offline' } };
+      await fakeBrowser.storage.session.set({ openIncidents: { incidents: [triage], fetchedAt: Date.now(), complete: true } });
+      return { ok: true, data: { fetchedAt: Date.now(), complete: true } };
+    }) as never);
+    expect((await paintFirstRows(root)).painted).toBe(true);
+    expect(rows()).toEqual(['INC-136TriageMissing invoices']);
+  });
+
+  it('takes the asks the <head> script already sent, once, instead of asking again', async () => {
+    await fakeBrowser.storage.local.set({ connection: { baseUrl: 'https://api.incident.io', identity } });
+    await fakeBrowser.storage.session.set({ openIncidents: { incidents: [active], fetchedAt: Date.now(), complete: true } });
+    const sent = vi.fn(async () => ({ ok: true, data: { fetchedAt: Date.now(), complete: true } }));
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sent as never);
+    publishFirstAsk();
+    expect(sent).toHaveBeenCalledTimes(1);
+    expect((await paintFirstRows(root)).painted).toBe(true);
+    expect(sent).toHaveBeenCalledTimes(1);
+    // A later open of the same document (none in practice) asks for itself.
+    root.replaceChildren();
+    await paintFirstRows(root);
+    expect(sent).toHaveBeenCalledTimes(2);
   });
 
   it('sends the ask before its storage reads, so a cold open’s rows do not wait for them', async () => {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { openGroupOf } from '@/components/status-labels';
 import { REVALIDATE_MIN_AGE_MS } from '@/lib/shared-cache';
 import { formatUpdated } from '@/lib/time-format';
+import { takeFirstAsk } from './first-ask';
 
 /**
  * The first rows, painted from the shared caches before React loads: the same markup and classes
@@ -63,29 +64,25 @@ function rowElement(row: Row, index: number): HTMLLIElement {
 
 /**
  * Paints the cached open incidents into `root` when connected (`painted` false when there was
- * nothing to paint). Every open revalidates at once, as its first step (not when React has loaded:
- * its chunk can take seconds on a busy machine); with no cache at all (the first open after the browser
- * started) it paints the list as that refresh lands in storage, before React and before the
- * catalog. React's list query adopts this refresh's reply (`refresh`) instead of asking again.
+ * nothing to paint). Every open revalidates at once, asked by the <head> script (first-ask.ts), not
+ * when React has loaded (its chunk can take seconds on a busy machine). With no cache at all (the
+ * first open after the browser started) it paints that refresh's first page as soon as the
+ * background has parsed it (`incidents/first-rows`), before it is stored, before React and before
+ * the catalog. React's list query adopts this refresh's reply (`refresh`) instead of asking again.
  */
 export interface FirstPaint {
   painted: boolean;
   /** This open's revalidation (the raw reply), for the list's first query to adopt instead of asking again. */
   refresh?: Promise<unknown>;
+  /** Set when the rows came before the list was stored: settles once it is (React reads it from there). */
+  stored?: Promise<void>;
 }
 
 export async function paintFirstRows(root: HTMLElement): Promise<FirstPaint> {
-  // The ask goes first: at page start the storage reads below take milliseconds, and on a cold open
-  // the rows wait for this refresh. Watching for its list starts before it is sent. Asked even when
-  // the reads then say there is nothing to paint (React asks for itself and joins this refresh; not
-  // connected, the background answers as a poll would).
+  const ask = takeFirstAsk();
+  // Watching for the list starts before the reads: a cold open's rows may land meanwhile.
   const landing = listLanding();
-  const reply = revalidate();
-  reply.catch(() => undefined);
-  const [session, { connection }] = await Promise.all([
-    browser.storage.session.get(['openIncidents', 'panelIntent']),
-    browser.storage.local.get('connection'),
-  ]);
+  const [session, { connection }] = await ask.reads;
   // Not connected (no key: nothing to show), or the panel was opened to show something else: React
   // decides what comes first.
   if (!(connection as { identity?: unknown } | undefined)?.identity || session.panelIntent) {
@@ -93,17 +90,36 @@ export async function paintFirstRows(root: HTMLElement): Promise<FirstPaint> {
     return { painted: false };
   }
   const cold = session.openIncidents === undefined;
-  if (!cold) landing.cancel();
-  const cached = cold ? await landing.rows(reply) : rowsOf(session.openIncidents);
+  // Cold: whichever comes first, the refresh's first page as soon as the background has parsed it,
+  // or the stored list (the first page's write and its change event take tens of ms at page load).
+  const cached = cold ? await firstOf(ask.firstRows.then(rowsOfReply), landing.rows(ask.reply)) : rowsOf(session.openIncidents);
+  landing.cancel();
   const painted = Boolean(cached && cached.rows.length > 0 && root.childElementCount === 0);
   if (painted) root.append(listElement(cached!));
-  return { painted, refresh: reply };
+  // Painted before the list was stored: React, which reads the stored list, waits for it.
+  return { painted, refresh: ask.reply, ...(painted && cold ? { stored: ask.reply.then(() => undefined, () => undefined) } : {}) };
 }
 
-/** Asks the background to refresh the shared list (one request shared with every asker, none if under 2 s old). */
-const revalidate = (): Promise<unknown> => browser.runtime.sendMessage({ type: 'incidents/fill', payload: { revalidate: true } });
-
 type Rows = { rows: Row[]; fetchedAt: number } | null;
+
+/** `incidents/first-rows`' raw reply: its rows, or null (failed, or not asked). */
+const rowsOfReply = (reply: unknown): Rows => {
+  const envelope = reply as { ok?: boolean; data?: unknown } | null | undefined;
+  return envelope?.ok ? rowsOf(envelope.data) : null;
+};
+
+/** The first of `asks` to resolve with rows; null once all resolved without. */
+function firstOf(...asks: Promise<Rows>[]): Promise<Rows> {
+  return new Promise((resolve) => {
+    let left = asks.length;
+    for (const ask of asks) {
+      void ask.then((rows) => {
+        left -= 1;
+        if (rows || left === 0) resolve(rows);
+      });
+    }
+  });
+}
 
 /**
  * Watches for the list a refresh writes (its first page for a large org). `rows(reply)`, given that

@@ -22,6 +22,8 @@ const afterPaint = () => new Promise<void>((resolve) => {
 void paintFirstRows(root)
   .then(async (first) => {
     if (first.painted) await afterPaint();
+    // React's first screen reads the stored list: not before it is there, or it would blank the rows.
+    await first.stored;
     return { refresh: first.refresh }; // wrapped: a returned promise would be awaited here
   }, () => ({ refresh: undefined }))
   .then(async ({ refresh }) => (await import('./app')).startApp(root, refresh));

@@ -18,7 +18,7 @@ import { getCatalog } from './catalog';
 import { bumpGeneration } from './generation';
 import { connectedClient } from './client';
 import {
-  cachedOpenIncidents, noteOwnWrite, publicOnly, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents,
+  cachedOpenIncidents, noteOwnWrite, parsedOpenIncidents, publicOnly, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents,
 } from './open-incidents';
 import { acknowledge, syncNow } from './poller';
 import { toPublicIncident } from '@/lib/messaging/public-incident';
@@ -118,6 +118,9 @@ async function recount(incidentId: string, client: Awaited<ReturnType<typeof con
   }
 }
 
+/** One page of the list: a cold panel's first rows and its group counts, never the whole of a large org. */
+const FIRST_ROWS_MAX = 250;
+
 async function pollMaxAgeMs() {
   return (await settingsItem.get()).pollIntervalSeconds * 1000;
 }
@@ -133,6 +136,15 @@ export const handlers: Handlers = {
   'incidents/fill': async ({ revalidate }) => {
     const open: OpenIncidentsReply = revalidate ? await revalidateOpenIncidents() : await readOpenIncidents(await pollMaxAgeMs());
     return { fetchedAt: open.fetchedAt, complete: open.complete, ...(open.error ? { error: open.error } : {}) };
+  },
+  'incidents/first-rows': async () => {
+    const { incidents, fetchedAt, complete } = await parsedOpenIncidents();
+    return {
+      incidents: incidents.slice(0, FIRST_ROWS_MAX).map(({ reference, name, incident_status, visibility }) => (
+        { reference, name, incident_status: { name: incident_status.name, category: incident_status.category }, visibility })),
+      fetchedAt: fetchedAt ?? Date.now(),
+      complete,
+    };
   },
   'incidents/get': async ({ ref }, ctx) => {
     const incident = await getIncident(ref, ctx);

@@ -4,7 +4,7 @@ import { IncidentIoError } from '@/lib/incident-io/errors';
 import type { Incident } from '@/lib/incident-io/schemas';
 import { catalogItem, openIncidentsItem } from '@/lib/storage';
 import { apiKeyItem } from './key-storage';
-import { cachedOpenIncidents, noteOwnWrite, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents } from './open-incidents';
+import { cachedOpenIncidents, noteOwnWrite, parsedOpenIncidents, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents } from './open-incidents';
 import { makeIncident, orgSeverities, status } from './test-fixtures';
 
 const api = vi.hoisted(() => ({ listAllIncidents: vi.fn(), getIncident: vi.fn() }));
@@ -122,6 +122,54 @@ describe('revalidate', () => {
     openList(search);
     expect((await cachedOpenIncidents(MIN)).incidents).toEqual([checkout]);
     await vi.waitFor(async () => expect((await openIncidentsItem.get()).incidents).toEqual([search]));
+  });
+});
+
+describe('a cold side panel’s first rows', () => {
+  /** Storage writes hang until `release()` (a write under page load takes tens of ms). */
+  function holdWrites() {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const write = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    const spy = vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items) => {
+      await held;
+      return write(items);
+    });
+    return { release: () => { release(); spy.mockRestore(); } };
+  }
+
+  it('come as soon as the list is parsed, before it is stored, from the readers’ one request', async () => {
+    openList(checkout);
+    const writes = holdWrites();
+    try {
+      const stored = revalidateOpenIncidents();
+      const first = await parsedOpenIncidents();
+      expect(first).toMatchObject({ complete: true, incidents: [checkout] });
+      expect((await openIncidentsItem.get()).fetchedAt).toBeNull(); // not written yet
+      writes.release();
+      expect((await stored).incidents).toEqual([checkout]);
+      expect(api.listAllIncidents).toHaveBeenCalledTimes(1);
+    } finally {
+      writes.release();
+    }
+    // Under 2 s later: the stored list, no request.
+    expect((await parsedOpenIncidents()).incidents).toEqual([checkout]);
+    expect(api.listAllIncidents).toHaveBeenCalledTimes(1);
+  });
+
+  it('of a large org are its first page, while the rest loads; a failed list fails them too', async () => {
+    let finish: (incidents: Incident[]) => void = () => undefined;
+    api.listAllIncidents.mockImplementation(({ onPage }: { onPage: (soFar: Incident[]) => void }) => {
+      onPage([checkout]);
+      return new Promise((resolve) => { finish = resolve; });
+    });
+    const first = await parsedOpenIncidents();
+    expect(first).toMatchObject({ complete: false, incidents: [checkout] });
+    finish([checkout, search]);
+    await vi.waitFor(async () => expect((await openIncidentsItem.get()).incidents).toEqual([checkout, search]));
+
+    api.listAllIncidents.mockRejectedValue(new IncidentIoError('network'));
+    await expect(parsedOpenIncidents(() => Date.now() + MIN)).rejects.toBeInstanceOf(IncidentIoError);
   });
 });
 

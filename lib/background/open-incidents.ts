@@ -11,8 +11,12 @@ import { afterFailedRefresh, afterOwnWritePatch, afterRefresh } from './refresh-
 /** Open = not yet resolved: triage, live (shown as Active) and paused. */
 export const OPEN_CATEGORIES = ['triage', 'live', 'paused'] as const;
 
-/** One refresh: `listed` once its list is in the shared cache, `done` once its effects have run too. */
+/**
+ * One refresh: `parsed` once its first page is parsed (not yet stored), `listed` once its list is
+ * in the shared cache, `done` once its effects have run too.
+ */
 interface Refresh {
+  parsed: Promise<OpenIncidents>;
   listed: Promise<OpenIncidents>;
   done: Promise<OpenIncidents>;
 }
@@ -44,7 +48,7 @@ function startRefresh(now: () => number, notBefore?: number): Refresh {
   // whose list is already written is only running its effects, and need not be waited for.
   if (inFlight && notBefore !== undefined && inFlight.started < notBefore && !inFlight.fetched()) {
     const next = inFlight.done.catch(() => undefined).then(() => startRefresh(now, notBefore));
-    return handled({ listed: next.then((r) => r.listed), done: next.then((r) => r.done) });
+    return handled({ parsed: next.then((r) => r.parsed), listed: next.then((r) => r.listed), done: next.then((r) => r.done) });
   }
   // One begun with another workspace's key answers nobody: its list is not this workspace's. One
   // whose list has arrived is running its effects (alerts, badge, tabs: seconds on a busy machine):
@@ -53,12 +57,13 @@ function startRefresh(now: () => number, notBefore?: number): Refresh {
   const started = now();
   const stale = staleAfter();
   let fetched = false;
-  let list: { resolve(value: OpenIncidents | Promise<OpenIncidents>): void; reject(error: unknown): void } | undefined;
-  const listed = new Promise<OpenIncidents>((resolve, reject) => { list = { resolve, reject }; });
+  const list = deferred<OpenIncidents>();
+  const parsed = deferred<OpenIncidents>();
   /** The workspace changed meanwhile: this refresh answers with the new workspace's. */
   const again = () => {
     const retry = startRefresh(now);
-    list?.resolve(retry.listed);
+    parsed.resolve(retry.parsed);
+    list.resolve(retry.listed);
     return retry.done;
   };
   const done = (async () => {
@@ -66,7 +71,7 @@ function startRefresh(now: () => number, notBefore?: number): Refresh {
       const before = (await openIncidentsItem.get()).incidents;
       let snapshot: OpenIncidents | null;
       try {
-        snapshot = await fetchOpenIncidents(now, stale, started);
+        snapshot = await fetchOpenIncidents(now, stale, started, parsed.resolve);
         fetched = true;
       } catch (error) {
         if (stale()) return again();
@@ -75,30 +80,45 @@ function startRefresh(now: () => number, notBefore?: number): Refresh {
       }
       // The workspace changed while the list loaded: nothing was written; ask the new one.
       if (!snapshot) return again();
-      list?.resolve(snapshot);
+      list.resolve(snapshot);
       await afterRefresh(before, snapshot.incidents, now());
       return snapshot;
     } catch (error) {
-      list?.reject(error); // no-op once the list was handed out
+      // No-ops once the list was handed out.
+      parsed.reject(error);
+      list.reject(error);
       throw error;
     } finally {
       if (inFlight?.stale === stale) inFlight = null;
     }
   })();
-  const refresh = handled({ listed, done });
+  const refresh = handled({ parsed: parsed.promise, listed: list.promise, done });
   inFlight = { ...refresh, started, stale, fetched: () => fetched };
   return refresh;
 }
 
 /** A caller awaits one of the two (the failure reaches it); the other must not report an unhandled rejection. */
 function handled(refresh: Refresh): Refresh {
+  refresh.parsed.catch(() => undefined);
   refresh.listed.catch(() => undefined);
   refresh.done.catch(() => undefined);
   return refresh;
 }
 
-/** The list written to the shared cache, or null (nothing written) when `stale` says the workspace changed. */
-async function fetchOpenIncidents(now: () => number, stale: () => boolean, started: number): Promise<OpenIncidents | null> {
+function deferred<T>() {
+  let resolve: (value: T | Promise<T>) => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  return { promise, resolve, reject };
+}
+
+/**
+ * The list written to the shared cache, or null (nothing written) when `stale` says the workspace
+ * changed. `onParsed` hears the first page (or the whole list) before it is written.
+ */
+async function fetchOpenIncidents(
+  now: () => number, stale: () => boolean, started: number, onParsed: (list: OpenIncidents) => void,
+): Promise<OpenIncidents | null> {
   const client = await connectedClient();
   // Large orgs: readers see the first page (`complete: false`) while the rest load, then the
   // whole list. Only those two writes: every write is parsed and copied to every reader, so
@@ -109,10 +129,12 @@ async function fetchOpenIncidents(now: () => number, stale: () => boolean, start
     pageSize: 250,
     onPage: (soFar) => {
       if (stale()) return;
+      onParsed({ incidents: withOwnWrites(soFar, started), fetchedAt: now(), complete: false });
       // A failed partial write only delays the rows until the whole list is written.
       firstPage ??= writeList(() => (stale() ? null : { incidents: withOwnWrites(soFar, started), fetchedAt: now(), complete: false })).catch(() => undefined);
     },
   });
+  if (!stale()) onParsed({ incidents: withOwnWrites(incidents, started), fetchedAt: now(), complete: true });
   await firstPage;
   // Checked again when its turn to write comes: a switch may land while a patch is being written.
   const snapshot = await writeList(() => (stale() ? null : { incidents: withOwnWrites(incidents, started), fetchedAt: now(), complete: true }));
@@ -200,6 +222,17 @@ export async function cachedOpenIncidents(maxAgeMs: number, now: () => number = 
   if (cached.fetchedAt === null) return refreshedList(now);
   if (!openIncidentsAreFresh(cached, maxAgeMs, now())) void refreshOpenIncidents(now).catch(() => undefined);
   return cached;
+}
+
+/**
+ * A cold side panel's first rows: the shared cache when it is under 2 s old, else the shared
+ * refresh's first page as soon as it is parsed, before the storage write and its change event
+ * (tens of ms while the panel loads) that every other reader waits for.
+ */
+export async function parsedOpenIncidents(now: () => number = Date.now): Promise<OpenIncidents> {
+  const cached = await openIncidentsItem.get();
+  if (openIncidentsAreFresh(cached, REVALIDATE_MIN_AGE_MS, now())) return cached;
+  return startRefresh(now).parsed;
 }
 
 /**

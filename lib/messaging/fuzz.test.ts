@@ -59,6 +59,7 @@ const validRequests: { [T in MessageType]: RequestOf<T> } = {
   'incidents/open': {},
   'incidents/refresh': {},
   'incidents/fill': {},
+  'incidents/first-rows': {},
   'incidents/get': { ref: 'INC-123' },
   'incidents/card': { ref: 'INC-123' },
   'helpdesk/ui': {},

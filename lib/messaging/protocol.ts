@@ -21,6 +21,18 @@ export type { Catalog, Envelope, OpenIncidents, OpenIncidentsReply } from './sha
  * `access: 'agent'` types are accepted only from the extension's own pages (judged on the
  * browser-stamped sender, see access.ts).
  */
+/** What the first-paint script draws of an open incident (first-paint.ts checks the same fields). */
+const firstRowsSchema = z.object({
+  incidents: z.array(z.object({
+    reference: z.string(),
+    name: z.string(),
+    incident_status: z.object({ name: z.string(), category: z.string() }),
+    visibility: z.string(),
+  })),
+  fetchedAt: z.number(),
+  complete: z.boolean(),
+});
+
 const capabilitiesSchema = z.object({
   canCreate: z.boolean(),
   canEdit: z.boolean(),
@@ -89,6 +101,13 @@ export const protocol = {
     access: 'agent',
     request: z.object({ revalidate: z.boolean().optional() }).strict(),
     response: z.object({ fetchedAt: z.number().nullable(), complete: z.boolean(), error: z.optional(errorInfoSchema) }),
+  },
+  /**
+   * A cold side panel's first rows (first-paint.ts), as soon as the shared refresh has parsed its
+   * first page, before it is stored: only what a row shows, at most one page.
+   */
+  'incidents/first-rows': {
+    access: 'agent', request: empty, response: firstRowsSchema,
   },
   'incidents/get': { access: 'read', request: z.object({ ref }), response: z.object({ incident: incidentSchema }) },
   'incidents/updates': {
