@@ -9,7 +9,7 @@ import { makeIncident } from './test-fixtures';
 // Issue 14: what a security review of the help-desk boundary found, one test per finding.
 
 const client = { getIncident: vi.fn(), listAttachments: vi.fn(), listIncidentUpdates: vi.fn(), listOpenIncidents: vi.fn() };
-vi.mock('./client', () => ({ connectedClient: async () => client, rateLimitState: {} }));
+vi.mock('./client', () => ({ connectedClient: async () => client, changingConnection: (write: () => Promise<unknown>) => write(), rateLimitState: {} }));
 const identity = { name: 'Support', dashboard_url: 'https://app.incident.io/acme', roles: ['viewer'] };
 const sentTo = vi.fn();
 vi.mock('@/lib/incident-io/client', () => ({

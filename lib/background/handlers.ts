@@ -16,7 +16,7 @@ import {
 } from '@/lib/storage';
 import { getCatalog } from './catalog';
 import { bumpGeneration } from './generation';
-import { connectedClient } from './client';
+import { changingConnection, connectedClient } from './client';
 import {
   cachedOpenIncidents, noteOwnWrite, parsedOpenIncidents, publicOnly, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents,
 } from './open-incidents';
@@ -202,8 +202,10 @@ export const handlers: Handlers = {
       throw new AppError(REFUSALS.keyStorageOpen());
     });
     await forgetOrgData();
-    await apiKeyItem.set(apiKey);
-    await connectionItem.set({ baseUrl: url.url, identity });
+    await changingConnection(async () => {
+      await apiKeyItem.set(apiKey);
+      await connectionItem.set({ baseUrl: url.url, identity });
+    });
     // The key typed here is the active workspace's (the first one's on a fresh install).
     await readWorkspaces();
     void refreshOpenIncidents().catch(() => undefined);
@@ -211,8 +213,10 @@ export const handlers: Handlers = {
   },
   'connection/disconnect': async () => {
     // Identity first: the side panel reads "connected" from the stored identity (see lib/connection.ts).
-    await connectionItem.set({ ...(await connectionItem.get()), identity: null });
-    await apiKeyItem.remove();
+    await changingConnection(async () => {
+      await connectionItem.set({ ...(await connectionItem.get()), identity: null });
+      await apiKeyItem.remove();
+    });
     await forgetOrgData();
     // Disconnecting removes the active workspace (its key) from the list too.
     await readWorkspaces();

@@ -68,7 +68,9 @@ function startRefresh(now: () => number, notBefore?: number): Refresh {
   };
   const done = (async () => {
     try {
-      const before = (await openIncidentsItem.get()).incidents;
+      // Read alongside the request, not before it (storage answers in order: it precedes the writes).
+      const listedBefore = openIncidentsItem.get();
+      listedBefore.catch(() => undefined);
       let snapshot: OpenIncidents | null;
       try {
         snapshot = await fetchOpenIncidents(now, stale, started, parsed.resolve);
@@ -81,7 +83,7 @@ function startRefresh(now: () => number, notBefore?: number): Refresh {
       // The workspace changed while the list loaded: nothing was written; ask the new one.
       if (!snapshot) return again();
       list.resolve(snapshot);
-      await afterRefresh(before, snapshot.incidents, now());
+      await afterRefresh((await listedBefore).incidents, snapshot.incidents, now());
       return snapshot;
     } catch (error) {
       // No-ops once the list was handed out.

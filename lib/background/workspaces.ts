@@ -14,7 +14,7 @@ import {
 } from '@/lib/storage';
 import { type AlertWorkspaces, forgetWorkspaceAlerts } from './alerts';
 import type { WorkspaceCount } from './badge';
-import type { IncidentIoClient } from './client';
+import { changingConnection, type IncidentIoClient } from './client';
 import { bumpGeneration, staleAfter } from './generation';
 import { notifyHelpdeskTabs } from './helpdesk-tab';
 import { advanceWorkspaceFollowups } from './incident-links';
@@ -121,15 +121,19 @@ async function activate(workspaces: Workspaces, target: Workspace | null): Promi
     : without(counts, target?.id));
   await forgetActiveOrgData();
   if (target) {
-    await apiKeyItem.set(target.apiKey);
-    await connectionItem.set({ baseUrl: target.baseUrl, identity: target.identity });
+    await changingConnection(async () => {
+      await apiKeyItem.set(target.apiKey);
+      await connectionItem.set({ baseUrl: target.baseUrl, identity: target.identity });
+    });
     await watchedItem.set(target.stash?.watched ?? []);
     await followupsItem.set(target.stash?.followups ?? {});
     await snoozesItem.set(target.stash?.snoozes ?? {});
     await (target.stash?.declareDraft ? declareDraftItem.set(target.stash.declareDraft) : declareDraftItem.remove());
   } else {
-    await connectionItem.set({ ...(await connectionItem.get()), identity: null });
-    await apiKeyItem.remove();
+    await changingConnection(async () => {
+      await connectionItem.set({ ...(await connectionItem.get()), identity: null });
+      await apiKeyItem.remove();
+    });
     await Promise.all([watchedItem.remove(), followupsItem.remove(), snoozesItem.remove(), declareDraftItem.remove()]);
   }
   await workspacesItem.set({
