@@ -39,6 +39,18 @@ test.describe('Suggested incidents on a ticket (ranked in the background against
 });
 
 test.describe('Customer-aware: the requester as the desk shows it, looked up in the customer catalog', () => {
+  test('an incident’s latest update counts: words only its responders wrote ("cached metadata") suggest it', async ({ context, panel: _connected }) => {
+    // INC-130's name and summary share only "log in" and "fail" with this ticket (no suggestion by
+    // them alone); its latest update, "Watching for stragglers with cached metadata", shares the rest.
+    const url = 'https://acme.zendesk.com/agent/tickets/9200';
+    const body = zendeskTicket('Stragglers', 'Some of our users are stragglers with cached metadata and still fail to log in');
+    await context.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
+    const page = await openDesk(context, 'zendesk', url);
+    const row = suggested(page).getByRole('listitem').filter({ hasText: 'INC-130' });
+    await expect(row).toContainText('Matches: ');
+    await expect(row).toContainText('cached');
+  });
+
   test('a ticket from acme.com with no shared words: INC-123 first, "acme.com is listed as affected"; quick-declare prefills the customer', async ({ context, panel, worker }) => {
     const url = 'https://acme.zendesk.com/agent/tickets/9100';
     const body = zendeskTicket('Question about my account', 'Hello, something is off today, can you check?')

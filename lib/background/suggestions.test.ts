@@ -5,7 +5,7 @@ import { protocol } from '@/lib/messaging/protocol';
 import { openIncidentsItem, panelIntentItem } from '@/lib/storage';
 import { makeIncident } from './test-fixtures';
 
-const client = { listCustomFields: vi.fn(), listCatalogTypes: vi.fn(), listCatalogEntries: vi.fn() };
+const client = { listCustomFields: vi.fn(), listCatalogTypes: vi.fn(), listCatalogEntries: vi.fn(), listIncidentUpdates: vi.fn() };
 vi.mock('./client', () => ({ connectedClient: async () => client, rateLimitState: {} }));
 
 vi.mock('./side-panel', () => ({ openSidePanel: async () => true }));
@@ -35,6 +35,7 @@ beforeEach(async () => {
   ]);
   client.listCatalogTypes.mockResolvedValue([{ id: 'ct-customers', name: 'Customer', type_name: 'Custom["Customer"]', categories: ['customer'] }]);
   client.listCatalogEntries.mockResolvedValue({ entries: [{ ...acmeEntry, catalog_type_id: 'ct-customers' }] });
+  client.listIncidentUpdates.mockResolvedValue([]);
   await openIncidentsItem.set({ incidents: [checkout, sso, secret, drill], fetchedAt: Date.now(), complete: true });
 });
 
@@ -62,6 +63,39 @@ describe('suggestions/ticket', () => {
     await ask(ticket, tab(2));
     expect(client.listCustomFields).toHaveBeenCalledTimes(1);
     expect(client.listCatalogEntries).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads each incident’s latest update, once per change of the incident, so its words match too', async () => {
+    const update = (id: string, message: string) => ({ id: `u-${id}`, incident_id: id, created_at: new Date().toISOString(), message });
+    client.listIncidentUpdates.mockImplementation(async (id: string) => (id === 'inc-sso'
+      ? [update(id, 'Investigating.'), update(id, 'Logins that use two-factor codes by SMS fail for most carriers.')]
+      : []));
+    // Changed since any earlier test read them (the background keeps what it read for its life).
+    const start = Date.now();
+    const at = (minutes: number) => new Date(start + minutes * 60_000).toISOString();
+    const list = (...incidents: typeof checkout[]) => openIncidentsItem.set({ incidents, fetchedAt: Date.now(), complete: true });
+    await list({ ...checkout, updated_at: at(1) }, { ...sso, updated_at: at(1) }, secret, drill);
+    // By its name alone ("SSO login failures") this ticket is not about INC-102; by its update it is.
+    const ticket = { subject: 'Login failing', text: 'my login fails, the two-factor code by SMS never arrives' };
+    expect((await ask(ticket, tab(1))).suggestions.map((s) => s.incident.reference)).toEqual(['INC-102']);
+    // Suggestable incidents only: the private and the test incident's updates are never read.
+    expect(client.listIncidentUpdates.mock.calls.map(([id]) => id).sort()).toEqual(['inc-checkout', 'inc-sso']);
+
+    // Another ticket, the same incidents: nothing fetched again.
+    await ask({ subject: 'SMS codes', text: 'two-factor SMS' }, tab(2));
+    expect(client.listIncidentUpdates).toHaveBeenCalledTimes(2);
+
+    // The incident changed (a new update): its update is read again, and only its; the index follows.
+    client.listIncidentUpdates.mockImplementation(async (id: string) => [update(id, 'The identity provider timeout is fixed.')]);
+    await list({ ...checkout, updated_at: at(1) }, { ...sso, updated_at: at(2) }, secret, drill);
+    expect((await ask(ticket, tab(3))).suggestions).toEqual([]);
+    expect(client.listIncidentUpdates).toHaveBeenCalledTimes(3);
+  });
+
+  it('suggests by name and summary when updates can’t be read', async () => {
+    client.listIncidentUpdates.mockRejectedValue(new Error('403'));
+    const reply = await ask({ subject: 'Checkout broken', text: 'card payments fail with 502' }, tab(1));
+    expect(reply.suggestions.map((s) => s.incident.reference)).toEqual(['INC-101']);
   });
 
   it('still suggests by text when the catalog can’t be read (a key without catalog scopes)', async () => {

@@ -33,13 +33,56 @@ const MAX_LOOKUPS = 200;
 /** Test, tutorial and private incidents are never suggested to a customer's ticket. */
 const suggestable = (incidents: Incident[]) => publicOnly(incidents).filter((i) => i.mode !== 'test' && i.mode !== 'tutorial');
 
-/** The index is rebuilt only when the shared list changes (once per poll at most). */
-let memo: { key: Incident[]; incidents: Incident[]; docs: RankableIncident[]; index: IncidentIndex } | null = null;
+/**
+ * Each suggestable incident's latest update (its text, or null when it has none), by id, with the
+ * `updated_at` it was read at: an update is where responders name the symptom customers write
+ * about ("card payments fail at the 3-D Secure step"), so the live index reads it as the offline
+ * evaluation does (lib/suggest/evaluate.ts). Fetched once per incident change, not per ticket or poll.
+ */
+const latestUpdates = new Map<string, { updatedAt: string; text: string | null }>();
+/** Incidents whose update is fetched per ask at most, most recently changed first, this many at a time. */
+const MAX_UPDATE_FETCHES = 25;
+const UPDATE_FETCH_CONCURRENCY = 4;
+/** A ticket's suggestions wait no longer than this for updates (the rest rank on the next ask). */
+const UPDATE_WAIT_MS = 1_500;
+
+async function readLatestUpdates(incidents: Incident[], wait = UPDATE_WAIT_MS): Promise<void> {
+  const live = new Set(incidents.map((i) => i.id));
+  for (const id of latestUpdates.keys()) if (!live.has(id)) latestUpdates.delete(id);
+  const due = incidents
+    .filter((i) => latestUpdates.get(i.id)?.updatedAt !== i.updated_at)
+    .sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at))
+    .slice(0, MAX_UPDATE_FETCHES);
+  if (due.length === 0) return;
+  const stale = staleAfter();
+  const fetchAll = (async () => {
+    const client = await connectedClient();
+    const queue = [...due];
+    await Promise.all(Array.from({ length: UPDATE_FETCH_CONCURRENCY }, async () => {
+      for (let incident = queue.shift(); incident; incident = queue.shift()) {
+        try {
+          const updates = await client.listIncidentUpdates(incident.id);
+          const text = updates.findLast((u) => u.message?.trim())?.message?.trim() ?? null;
+          if (!stale()) latestUpdates.set(incident.id, { updatedAt: incident.updated_at, text });
+        } catch {
+          // Ranked without it (or with the one read before); asked again on the next ticket.
+        }
+      }
+    }));
+  })().catch(() => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([fetchAll, new Promise<void>((resolve) => { timer = setTimeout(resolve, wait); })]);
+  clearTimeout(timer);
+}
+
+/** The index is rebuilt only when the shared list or an incident's latest update changed. */
+let memo: { key: Incident[]; updates: string; incidents: Incident[]; docs: RankableIncident[]; index: IncidentIndex } | null = null;
 function openIndex(all: Incident[]) {
-  if (memo?.key !== all) {
-    const incidents = suggestable(all);
-    const docs = incidents.map((incident) => rankableIncident(incident));
-    memo = { key: all, incidents, docs, index: indexIncidents(docs) };
+  const incidents = memo?.key === all ? memo.incidents : suggestable(all);
+  const updates = incidents.map((i) => latestUpdates.get(i.id)?.text ?? '').join('\n');
+  if (memo?.key !== all || memo.updates !== updates) {
+    const docs = incidents.map((incident) => rankableIncident(incident, latestUpdates.get(incident.id)?.text));
+    memo = { key: all, updates, incidents, docs, index: indexIncidents(docs) };
   }
   return memo;
 }
@@ -105,6 +148,7 @@ export async function suggestionsForTicket(
   request: RequestOf<'suggestions/ticket'>, ctx: CallContext, maxAgeMs: number, now = Date.now(),
 ): Promise<ResponseOf<'suggestions/ticket'>> {
   const open = await readOpenIncidents(maxAgeMs);
+  await readLatestUpdates(suggestable(open.incidents));
   const { incidents, docs, index } = openIndex(open.incidents);
   const lines = await customerLinesFor(incidents, request.requester, now);
   const ranked = index.rank(request, { customerLines: lines });
