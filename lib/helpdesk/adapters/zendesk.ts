@@ -26,11 +26,11 @@ const EDITOR = [
  * active marker must wrap ticket content (tab buttons can carry the same attribute).
  */
 const CONTENT = [...SUBJECT, ...MESSAGES, ...EDITOR].join(', ');
+/** Both markers in one query: each query walks the whole document (a long ticket's thousands of nodes). */
+const ANY_ACTIVE_PANE = ACTIVE_PANE.join(', ');
 function findActivePane(doc: Document): Document | Element {
-  for (const selector of ACTIVE_PANE) {
-    for (const pane of doc.querySelectorAll(selector)) {
-      if (pane.querySelector(CONTENT)) return pane;
-    }
+  for (const pane of doc.querySelectorAll(ANY_ACTIVE_PANE)) {
+    if (pane.querySelector(CONTENT)) return pane;
   }
   return doc;
 }
