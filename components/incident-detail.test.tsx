@@ -74,6 +74,21 @@ describe('IncidentDetail', () => {
     expect(screen.getByText('javascript:alert(1)').tagName).not.toBe('A');
   });
 
+  it('says how many help-desk tickets are linked, when known, with the list’s wording', () => {
+    renderDetail({ ticketCount: 3 });
+    expect(screen.getByText('3 tickets')).toBeTruthy();
+    cleanup();
+    renderDetail({ ticketCount: 1 });
+    expect(screen.getByText('1 ticket')).toBeTruthy();
+    cleanup();
+    renderDetail({ ticketCount: 0 });
+    expect(screen.getByText('0 tickets')).toBeTruthy();
+    cleanup();
+    // Not known yet (not loaded, or the org keeps no count): nothing rather than a guess.
+    renderDetail();
+    expect(screen.queryByText(/\d+ tickets?$/)).toBeNull();
+  });
+
   it('offers the four product words and the org statuses, grouped', () => {
     renderDetail();
     const groups = statusBox().querySelectorAll('optgroup');

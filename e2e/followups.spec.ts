@@ -1,5 +1,8 @@
-import type { Worker } from '@playwright/test';
-import { KEYS, sandbox } from './fixtures';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Worker } from '@playwright/test';
+import { CHROMIUM, connect, EXTENSION_DIR, KEYS, QUIET_CHROMIUM_ARGS, sandbox, withSandbox } from './fixtures';
 import { expect, openDesk, sandboxIncident, test } from './helpdesk-fixtures';
 
 const HELPSCOUT = 'https://secure.helpscout.net/conversation/2817263541/4521';
@@ -98,5 +101,55 @@ test.describe('Follow-ups: when a linked incident ends, every linked ticket is q
     expect(await poll(worker)).toBe('polled');
     await expect(followups(1)).toBeVisible();
     expect((await shown(worker)).filter((n) => n.title === 'INC-123 resolved')).toHaveLength(1);
+  });
+});
+
+withSandbox.describe('Follow-ups across a browser restart', () => {
+  withSandbox('an incident that ended while the browser was closed queues its linked ticket at the next start', async () => {
+    withSandbox.slow(); // two browser launches
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'copilot-followups-'));
+    const launch = () => chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, viewport: { width: 420, height: 900 },
+      args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...QUIET_CHROMIUM_ARGS],
+    });
+    const started = async (context: Awaited<ReturnType<typeof launch>>) => {
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const panel = await context.newPage();
+      await panel.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html`);
+      return { worker, panel };
+    };
+    const ticket = 'https://desk.example.com/tickets/7100';
+    try {
+      await sandbox.reset();
+      const incident = await sandboxIncident('INC-131');
+      await linkElsewhere(incident.id, ticket, 'FreeScout #7100: Dashboard times out', ticket);
+      const first = await launch();
+      try {
+        const { worker, panel } = await started(first);
+        await connect(panel, KEYS.full);
+        await expect(panel.getByText(/Connected as/)).toBeVisible();
+        expect(await poll(worker)).toBe('polled');
+        // Tracked while open (the ticket is linked, nothing to tell yet).
+        await expect.poll(() => worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('followups')))).toContain('7100');
+      } finally {
+        await first.close();
+      }
+
+      // Overnight: the incident is resolved in incident.io while no browser is running.
+      await sandbox.call('POST', 'incidents/INC-131/status', { status: 'Documenting' });
+
+      const second = await launch();
+      try {
+        const { worker, panel } = await started(second);
+        expect(await poll(worker)).toBe('polled');
+        await panel.getByRole('tab', { name: /^Follow-ups \(\d+\)$/ }).click();
+        const group = panel.getByRole('region', { name: 'INC-131 resolved' });
+        await expect(group.getByRole('listitem').filter({ hasText: 'FreeScout #7100' })).toContainText('Dashboard times out');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 });
