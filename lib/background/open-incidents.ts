@@ -137,6 +137,9 @@ async function fetchOpenIncidents(
     },
   });
   if (!stale()) onParsed({ incidents: withOwnWrites(incidents, started), fetchedAt: now(), complete: true });
+  // One task later: a cold panel's first rows (answered from `onParsed`) leave before the write,
+  // which holds the browser process for tens of ms while a page loads.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   await firstPage;
   // Checked again when its turn to write comes: a switch may land while a patch is being written.
   const snapshot = await writeList(() => (stale() ? null : { incidents: withOwnWrites(incidents, started), fetchedAt: now(), complete: true }));
