@@ -84,6 +84,27 @@ describe('the side panel’s first rows, before React', () => {
     await vi.waitFor(() => expect(reactMayRead).toBe(true));
   });
 
+  it('cold, for a large org React takes over once the first page is stored, not after the whole list', async () => {
+    await fakeBrowser.storage.local.set({ connection: { baseUrl: 'https://api.incident.io', identity } });
+    const row = { reference: active.reference, name: active.name, incident_status: active.incident_status, visibility: 'public' };
+    let firstPageWritten: () => void = () => undefined;
+    const written = new Promise<void>((resolve) => { firstPageWritten = resolve; });
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async ({ type }: { type: string }) => {
+      if (type === 'incidents/first-rows') return { ok: true, data: { incidents: [row], fetchedAt: Date.now(), complete: false } };
+      await written;
+      await fakeBrowser.storage.session.set({ openIncidents: { incidents: [active], fetchedAt: Date.now(), complete: false } });
+      return new Promise(() => undefined); // the other pages are still loading
+    }) as never);
+    const first = await paintFirstRows(root);
+    expect(first.painted).toBe(true);
+    let reactMayRead = false;
+    void first.stored!.then(() => { reactMayRead = true; });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(reactMayRead).toBe(false);
+    firstPageWritten();
+    await vi.waitFor(() => expect(reactMayRead).toBe(true));
+  });
+
   it('cold, falls back to the stored list when the first rows cannot come', async () => {
     await fakeBrowser.storage.local.set({ connection: { baseUrl: 'https://api.incident.io', identity } });
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async ({ type }: { type: string }) => {

@@ -81,7 +81,7 @@ export interface FirstPaint {
 export async function paintFirstRows(root: HTMLElement): Promise<FirstPaint> {
   const ask = takeFirstAsk();
   // Watching for the list starts before the reads: a cold open's rows may land meanwhile.
-  const landing = listLanding();
+  const landing = listLanding(ask.reply);
   const [session, { connection }] = await ask.reads;
   // Not connected (no key: nothing to show), or the panel was opened to show something else: React
   // decides what comes first.
@@ -92,12 +92,13 @@ export async function paintFirstRows(root: HTMLElement): Promise<FirstPaint> {
   const cold = session.openIncidents === undefined;
   // Cold: whichever comes first, the refresh's first page as soon as the background has parsed it,
   // or the stored list (the first page's write and its change event take tens of ms at page load).
-  const cached = cold ? await firstOf(ask.firstRows.then(rowsOfReply), landing.rows(ask.reply)) : rowsOf(session.openIncidents);
-  landing.cancel();
+  const cached = cold ? await firstOf(ask.firstRows.then(rowsOfReply), landing.rows()) : rowsOf(session.openIncidents);
   const painted = Boolean(cached && cached.rows.length > 0 && root.childElementCount === 0);
   if (painted) root.append(listElement(cached!));
-  // Painted before the list was stored: React, which reads the stored list, waits for it.
-  return { painted, refresh: ask.reply, ...(painted && cold ? { stored: ask.reply.then(() => undefined, () => undefined) } : {}) };
+  // Painted perhaps before the list was stored: React, which reads the stored list, waits for it
+  // (for a large org, its first page: not the whole list).
+  if (!(painted && cold)) landing.cancel();
+  return { painted, refresh: ask.reply, ...(painted && cold ? { stored: landing.stored } : {}) };
 }
 
 type Rows = { rows: Row[]; fetchedAt: number } | null;
@@ -122,31 +123,40 @@ function firstOf(...asks: Promise<Rows>[]): Promise<Rows> {
 }
 
 /**
- * Watches for the list a refresh writes (its first page for a large org). `rows(reply)`, given that
- * refresh's reply, resolves with the list, or null if it fails; `cancel()` stops watching.
+ * Watches for the list a refresh writes (its first page for a large org), given that refresh's
+ * reply. `rows()` resolves with the list, or null if the refresh fails; `stored` settles once any
+ * list is in storage (or the refresh has answered); `cancel()` stops watching.
  */
-function listLanding(): { rows(reply: Promise<unknown>): Promise<Rows>; cancel(): void } {
+function listLanding(reply: Promise<unknown>): { rows(): Promise<Rows>; stored: Promise<void>; cancel(): void } {
   let settle: (rows: Rows) => void = () => undefined;
   const landed = new Promise<Rows>((resolve) => { settle = resolve; });
+  let markStored: () => void = () => undefined;
+  const stored = new Promise<void>((resolve) => { markStored = resolve; });
   const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
     const list = changes.openIncidents?.newValue;
-    if (list !== undefined) done(rowsOf(list));
+    if (list === undefined) return;
+    settle(rowsOf(list));
+    markStored();
   };
-  const done = (value: Rows) => {
+  const cancel = () => {
     browser.storage.session.onChanged.removeListener(onChanged);
-    settle(value);
+    settle(null);
+    markStored();
   };
   browser.storage.session.onChanged.addListener(onChanged);
+  // The reply comes once the whole list is stored (or with the error).
+  void reply.then(markStored, markStored);
+  void stored.then(cancel);
   return {
-    rows(reply) {
-      // The reply comes once the list is stored (or with the error): read it, in case its change
-      // event has not arrived yet.
+    rows() {
+      // Read it in case the change event has not arrived yet.
       void reply
         .then(() => browser.storage.session.get('openIncidents'))
-        .then(({ openIncidents }) => done(openIncidents === undefined ? null : rowsOf(openIncidents)), () => done(null));
+        .then(({ openIncidents }) => settle(openIncidents === undefined ? null : rowsOf(openIncidents)), () => settle(null));
       return landed;
     },
-    cancel: () => done(null),
+    stored,
+    cancel,
   };
 }
 
