@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeIncident, status } from '@/lib/background/test-fixtures';
 import { publishFirstAsk } from './first-ask';
-import { paintFirstRows } from './first-paint';
+import { type FirstPaint, paintFirstRows } from './first-paint';
 
 const identity = { name: 'Ada', dashboard_url: 'https://app.incident.io', roles: ['viewer'] };
 const triage = makeIncident(136, { name: 'Missing invoices', incident_status: status.triage });
@@ -17,6 +17,16 @@ beforeEach(() => {
 });
 
 const rows = () => [...root.querySelectorAll('.incident-rows li')].map((li) => li.textContent);
+
+/** React may read the stored list only after `write()` (the write its first screen waits for). */
+async function expectReactToWaitFor(first: FirstPaint, write: () => void) {
+  let reactMayRead = false;
+  void first.stored!.then(() => { reactMayRead = true; });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(reactMayRead).toBe(false);
+  write();
+  await vi.waitFor(() => expect(reactMayRead).toBe(true));
+}
 
 describe('the side panel’s first rows, before React', () => {
   it('paints the cached list from storage, grouped as the React list, inert until React takes over', async () => {
@@ -76,12 +86,7 @@ describe('the side panel’s first rows, before React', () => {
     const first = await paintFirstRows(root);
     expect(first.painted).toBe(true);
     expect(rows()).toEqual(['INC-131InvestigatingDatabase latency']);
-    let reactMayRead = false;
-    void first.stored!.then(() => { reactMayRead = true; });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(reactMayRead).toBe(false);
-    store();
-    await vi.waitFor(() => expect(reactMayRead).toBe(true));
+    await expectReactToWaitFor(first, store);
   });
 
   it('cold, for a large org React takes over once the first page is stored, not after the whole list', async () => {
@@ -97,12 +102,7 @@ describe('the side panel’s first rows, before React', () => {
     }) as never);
     const first = await paintFirstRows(root);
     expect(first.painted).toBe(true);
-    let reactMayRead = false;
-    void first.stored!.then(() => { reactMayRead = true; });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(reactMayRead).toBe(false);
-    firstPageWritten();
-    await vi.waitFor(() => expect(reactMayRead).toBe(true));
+    await expectReactToWaitFor(first, firstPageWritten);
   });
 
   it('cold, falls back to the stored list when the first rows cannot come', async () => {
