@@ -235,4 +235,14 @@ describe('startPoller', () => {
     await openIncidentsItem.set({ incidents: [checkout, search], fetchedAt: Date.now(), complete: true });
     await vi.waitFor(async () => expect((await badge()).text).toBe('2'));
   });
+
+  it('polls as the browser starts (empty session caches), without announcing what was already open', async () => {
+    startPoller();
+    openList(checkout, search);
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect((await badge()).text).toBe('2'));
+    expect(api.listAllIncidents).toHaveBeenCalledTimes(1);
+    expect((await openIncidentsItem.get()).incidents).toEqual([checkout, search]);
+    expect(shown()).toEqual([]);
+  });
 });

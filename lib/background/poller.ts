@@ -21,6 +21,10 @@ export function startPoller(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void pollOnce();
   });
+  // A browser start leaves the session caches empty: refresh now, not at the alarm's next tick (up
+  // to a poll interval away), so the badge and the first side panel open are current. Silent, as
+  // every first poll without a baseline is.
+  browser.runtime.onStartup.addListener(() => void pollOnce());
   settingsItem.watch((settings) => void ensurePollAlarm(settings.pollIntervalSeconds));
   // Any refresh (side panel, help-desk tab, after a write) moves the count, not just the poller's.
   openIncidentsItem.watch(() => void updateBadge());
