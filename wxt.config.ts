@@ -86,6 +86,8 @@ export default defineConfig({
       if (output && !Array.isArray(output)) output.charset = 'ascii';
       // bench/profile-content.ts: readable function names in a CPU profile.
       if (process.env.UNMINIFIED === '1') config.build = { ...config.build, minify: false };
+      // Which source files a bundle's bytes come from (read the .map files with source-map-js).
+      if (process.env.SOURCEMAP === '1') config.build = { ...config.build, sourcemap: true };
     },
   },
 });

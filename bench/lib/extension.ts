@@ -22,8 +22,12 @@ export async function connectExtension(browser: BenchBrowser, sandboxUrl: string
   await panel.close();
 }
 
-/** Empties the background's caches (open incidents, org catalog), so the next read goes to the API. */
+/**
+ * Empties the background's caches (open incidents, org catalog), so the next read goes to the API.
+ * Once the list is stored first: a cold open's write lands a moment after its rows are painted.
+ */
 export async function dropBackgroundCaches(worker: Worker): Promise<void> {
+  await cacheFilled(worker);
   await worker.evaluate(() => chrome.storage.session.remove(['openIncidents', 'catalog']));
 }
 

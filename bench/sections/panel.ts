@@ -3,7 +3,7 @@ import path from 'node:path';
 import { instrumentedPage, launch, scriptMs } from '../lib/browser';
 import { KEYS } from '../../e2e/fixtures';
 import type { BenchContext } from '../lib/context';
-import { connectExtension, dropBackgroundCaches, openCacheAge, panelUrl, requireExtension } from '../lib/extension';
+import { cacheFilled, connectExtension, dropBackgroundCaches, openCacheAge, panelUrl, requireExtension } from '../lib/extension';
 import { addPanelProbe, type PanelMarks, panelMarksOf } from '../lib/probes';
 import { pairedRuns, vsFloor } from '../lib/paired';
 import type { Result } from '../lib/report';
@@ -89,6 +89,9 @@ export async function benchPanel(ctx: BenchContext): Promise<Result[]> {
       await dropBackgroundCaches(worker);
       const opened = await open();
       cold.push(opened);
+      // The list is written a moment after the rows are painted: that write is this open's cost,
+      // not the floor's that follows.
+      await cacheFilled(worker);
       return opened.paintedMs;
     }, () => floorOpen(coldHash));
     ctx.log(`side panel: ${cold.length} cold opens`);

@@ -4,7 +4,7 @@ import { IncidentIoError } from '@/lib/incident-io/errors';
 import type { Incident } from '@/lib/incident-io/schemas';
 import { catalogItem, openIncidentsItem } from '@/lib/storage';
 import { apiKeyItem } from './key-storage';
-import { cachedOpenIncidents, noteOwnWrite, parsedOpenIncidents, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents } from './open-incidents';
+import { cachedOpenIncidents, FIRST_PAINT_HOLD_MS, noteOwnWrite, parsedOpenIncidents, readOpenIncidents, refreshOpenIncidents, revalidateOpenIncidents } from './open-incidents';
 import { makeIncident, orgSeverities, status } from './test-fixtures';
 
 const api = vi.hoisted(() => ({ listAllIncidents: vi.fn(), getIncident: vi.fn() }));
@@ -155,6 +155,27 @@ describe('a cold side panel’s first rows', () => {
     // Under 2 s later: the stored list, no request.
     expect((await parsedOpenIncidents()).incidents).toEqual([checkout]);
     expect(api.listAllIncidents).toHaveBeenCalledTimes(1);
+  });
+
+  it('hold the list’s write for the panel’s first frame; a refresh nobody asked first rows of writes at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      openList(checkout);
+      const stored = revalidateOpenIncidents();
+      expect((await parsedOpenIncidents()).incidents).toEqual([checkout]);
+      await vi.advanceTimersByTimeAsync(FIRST_PAINT_HOLD_MS - 1);
+      expect((await openIncidentsItem.get()).fetchedAt).toBeNull();
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await stored).incidents).toEqual([checkout]);
+
+      openList(search);
+      const next = revalidateOpenIncidents(() => Date.now() + MIN);
+      await vi.advanceTimersByTimeAsync(0);
+      expect((await openIncidentsItem.get()).incidents).toEqual([search]);
+      expect((await next).incidents).toEqual([search]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('of a large org are its first page, while the rest loads; a failed list fails them too', async () => {
