@@ -17,8 +17,8 @@ export default defineUnlistedScript(() => registerUi({
   hoverCard: hoverCard.init,
   insertIntoReply,
   requester: (page) => (page.adapter ? requesterOf(page.adapter, page.doc) : undefined),
-  ticketFeatures: (page, life) => {
-    suggestions.init(page, life);
-    followups.init(page, life);
+  ticketFeatures: (page, life, asks) => {
+    suggestions.init(page, life, asks);
+    followups.init(page, life, asks);
   },
 }));

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { zendesk } from '../../lib/helpdesk/adapters/zendesk';
 import { appendMessage, MENTION_EVERY, messageText, zendeskTicketWithMessages } from './ticket-page';
+import { EDITORS } from '@/lib/helpdesk/editors/find';
 
 describe('generated Zendesk ticket pages', () => {
   it('hold the requested number of messages, which the Zendesk adapter reads as the conversation', () => {
@@ -10,7 +11,7 @@ describe('generated Zendesk ticket pages', () => {
     expect(roots).toHaveLength(200);
     const mentioning = roots.filter((root) => /INC-\d+/.test(root.textContent ?? ''));
     expect(mentioning).toHaveLength(200 / MENTION_EVERY);
-    expect(zendesk.findReplyEditor(document)).not.toBeNull();
+    expect(zendesk.findReplyEditor(document, EDITORS)).not.toBeNull();
   });
 
   it('grow by one message per appended reply', () => {

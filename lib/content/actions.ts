@@ -2,6 +2,7 @@ import { insertText, type InsertResult } from '@/lib/helpdesk/editors/insert';
 import type { CardLookup } from './card-lookup';
 import { sendRead } from './ext';
 import type { HelpdeskPage } from './page';
+import { EDITORS } from '@/lib/helpdesk/editors/find';
 
 export const NO_EDITOR_REASON = 'No reply editor is open on this page: open the reply box, then try again.';
 
@@ -18,7 +19,7 @@ export async function openIncident(ref: string, say: (text: string) => void): Pr
 
 export async function insertIntoReply(page: HelpdeskPage, text: string): Promise<InsertResult> {
   page.readPage();
-  const editor = page.adapter?.findReplyEditor(page.doc) ?? null;
+  const editor = page.adapter?.findReplyEditor(page.doc, EDITORS) ?? null;
   return editor ? insertText(editor, text) : { ok: false, reason: NO_EDITOR_REASON };
 }
 

@@ -2,6 +2,7 @@ import { h } from './h';
 import { mountOverlay } from './overlay';
 import type { HelpdeskPage } from './page';
 import type { PageLife } from './page-life';
+import { EDITORS } from '@/lib/helpdesk/editors/find';
 
 /** The dock's parts, top to bottom: each feature draws into its own slot. */
 export type DockSlot = 'strip' | 'suggestions' | 'followups';
@@ -75,7 +76,7 @@ export function dockOf(page: HelpdeskPage, life: PageLife): Dock {
   let avoid: Rect | null = null;
   const measure = () => {
     const adapter = page.adapter;
-    const parts = [adapter?.composerArea(doc), adapter?.sendButton(doc)].filter((e): e is Element => !!e);
+    const parts = [adapter?.composerArea(doc, EDITORS), adapter?.sendButton(doc, EDITORS)].filter((e): e is Element => !!e);
     avoid = union(parts.map((e) => e.getBoundingClientRect()));
   };
   const place = () => {

@@ -1,5 +1,6 @@
 import type { InsertResult } from '@/lib/helpdesk/editors/insert';
 import type { Requester } from '@/lib/panel-intent';
+import type { TicketAsks } from './features/ticket-asks';
 import type { HelpdeskPage } from './page';
 import type { PageLife } from './page-life';
 
@@ -11,8 +12,8 @@ export interface UiModule {
   insertIntoReply(page: HelpdeskPage, text: string): Promise<InsertResult>;
   /** Who wrote the ticket, as the desk shows it (prefills the customer when declaring from the ticket). */
   requester(page: HelpdeskPage): Requester | undefined;
-  /** "Suggested incidents" and "Insert resolution update": they ask the background for the ticket. */
-  ticketFeatures(page: HelpdeskPage, life: PageLife): void;
+  /** "Suggested incidents" and "Insert resolution update": they draw what the page's script asked for the ticket. */
+  ticketFeatures(page: HelpdeskPage, life: PageLife, asks: TicketAsks): void;
 }
 
 /**

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from './fixtures/load-fixture';
 import { detectAdapter } from './registry';
+import { EDITORS } from '@/lib/helpdesk/editors/find';
 
 /** What the content script does on an in-app navigation (Navigation API): detect and read again from scratch. */
 function reread(doc: Document, href: string) {
@@ -10,7 +11,7 @@ function reread(doc: Document, href: string) {
   return {
     ticket: adapter.readTicket(doc, url),
     refs: Array.from(adapter.messageList(doc)).flatMap((root) => root.textContent?.match(/INC-\d+/g) ?? []),
-    editor: adapter.findReplyEditor(doc),
+    editor: adapter.findReplyEditor(doc, EDITORS),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Requester } from '@/lib/panel-intent';
 import { firstMatch, textOf } from './dom';
 import { REQUESTER_ANCHORS } from './requester-anchors';
 import type { HelpdeskAdapter } from './types';
+import { EDITORS } from '@/lib/helpdesk/editors/find';
 
 type Scope = Document | Element;
 
@@ -162,7 +163,7 @@ export function requesterOf(adapter: HelpdeskAdapter, doc: Document): Requester 
     scopes: pane && pane !== doc ? [pane, doc] : [doc],
     anchors: REQUESTER_ANCHORS[adapter.id],
     messages: adapter.messageList(doc),
-    exclude: adapter.composerArea(doc),
+    exclude: adapter.composerArea(doc, EDITORS),
   });
 }
 

@@ -40,12 +40,18 @@ export interface HelpdeskAdapter {
    * document order and uncopied: the content script reads a long ticket a window at a time
    */
   messageList(doc: Document): ArrayLike<Element>;
-  findReplyEditor(doc: Document): Element | null;
+  /** `editors`: the finders (editors/find.ts's `EDITORS`), passed in so they ship with the UI, not with every page. */
+  findReplyEditor(doc: Document, editors: EditorFinders): Element | null;
   /** The reply composer with its toolbar and send row (the extension's UI is placed clear of it). */
-  composerArea(doc: Document): Element | null;
+  composerArea(doc: Document, editors: EditorFinders): Element | null;
   /** The desk's own Send/Submit button for the reply. */
-  sendButton(doc: Document): Element | null;
+  sendButton(doc: Document, editors: EditorFinders): Element | null;
   /** The active ticket's pane in multi-pane desks: the requester is read there before the document. */
   requesterScope?(doc: Document): Document | Element;
 }
 
+/** How adapters find a reply editor (lib/helpdesk/editors/find.ts). */
+export interface EditorFinders {
+  firstEditor: typeof import('./editors/find').firstEditor;
+  largestReplyEditor: typeof import('./editors/find').largestReplyEditor;
+}

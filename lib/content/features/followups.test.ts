@@ -3,6 +3,7 @@ import { answerReads, deskPage, sendMessage } from './test-harness';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as followups from './followups';
 import * as freshness from './freshness';
+import { createTicketAsks } from './ticket-asks';
 
 let stop = () => {};
 afterEach(() => {
@@ -22,7 +23,7 @@ async function followupPage(pending: { incidentId: string; reference: string; wo
   });
   const desk = await deskPage('zendesk');
   stop = desk.stop;
-  followups.init(desk.page, desk.life);
+  followups.init(desk.page, desk.life, createTicketAsks(desk.page, desk.life));
   freshness.init(desk.page, desk.life);
   desk.page.start();
   await desk.settle();

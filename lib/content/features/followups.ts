@@ -1,25 +1,28 @@
-import type { HelpdeskResponseOf } from '@/lib/messaging/protocol';
 import { insertIntoReply } from '../actions';
 import { sendRead } from '../ext';
 import { button, h } from '../h';
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
 import { dockOf } from '../dock';
-
-type TicketFollowup = HelpdeskResponseOf<'followups/ticket'>['followups'][number];
+import type { TicketAsks, TicketFollowup } from './ticket-asks';
 
 /**
  * "Insert resolution update" on a ticket whose linked incident ended (the side panel's Follow-ups):
  * types the background's resolution text (the one builder) into the reply, then tells the
- * background the follow-up is done. Asked again whenever what the page shows changed.
+ * background the follow-up is done. The page's script asks (ticket-asks.ts); this draws the answer.
  */
-export function init(page: HelpdeskPage, life: PageLife): void {
+export function init(page: HelpdeskPage, life: PageLife, asks: TicketAsks): void {
   let box: HTMLElement | null = null;
-  let asking: Promise<void> | null = null;
-  let again = false;
   let drawn = '';
+  /** What this page last did ("… inserted into the reply", or why it could not), on which ticket. */
+  let said = { ticketKey: '', note: '' };
+  const tell = (note: string) => { said = { ticketKey: page.ticketKey, note }; };
+  /** Inserted from this page (the background marks them done; an answer already on its way may not know yet). */
+  const inserted = new Set<string>();
 
-  function draw(followups: TicketFollowup[], note = ''): void {
+  function draw(): void {
+    const followups = asks.followups.filter((f) => !inserted.has(`${page.ticketKey}\n${f.incidentId}`));
+    const note = said.ticketKey === page.ticketKey ? said.note : '';
     const key = JSON.stringify([page.ticketKey, followups.map((f) => f.incidentId), note]);
     if (key === drawn) return;
     drawn = key;
@@ -38,59 +41,23 @@ export function init(page: HelpdeskPage, life: PageLife): void {
     box.replaceChildren(...rows, h(doc, 'p', { class: 'note', role: 'status' }, note));
   }
 
-  let shown: TicketFollowup[] = [];
-
   async function insert(followup: TicketFollowup): Promise<void> {
     const ticket = page.ticket;
     if (!ticket) return;
+    const key = page.ticketKey;
     const result = await insertIntoReply(page, followup.customerText);
     if (!result.ok) {
       await navigator.clipboard.writeText(followup.customerText).catch(() => undefined);
-      return draw(shown, `${result.reason} The update was copied to the clipboard instead.`);
+      tell(`${result.reason} The update was copied to the clipboard instead.`);
+      return draw();
     }
     await sendRead('followups/inserted', { incidentId: followup.incidentId, externalId: ticket.attachment.externalId }).catch(() => undefined);
-    shown = shown.filter((f) => f.incidentId !== followup.incidentId);
-    draw(shown, `Resolution update for ${followup.reference} inserted into the reply.`);
+    if (page.ticketKey !== key) return;
+    inserted.add(`${key}\n${followup.incidentId}`);
+    tell(`Resolution update for ${followup.reference} inserted into the reply.`);
+    draw();
   }
 
-  async function ask(): Promise<void> {
-    const ticket = page.ticket;
-    if (!ticket) return draw((shown = []));
-    try {
-      const { followups } = await sendRead('followups/ticket', { externalId: ticket.attachment.externalId });
-      if (!life.isValid || page.ticket !== ticket) return;
-      shown = followups;
-      draw(shown);
-    } catch {
-      // Not connected or restarting: nothing to offer now.
-    }
-  }
-
-  /** One ask at a time; a change during it asks once more afterwards. */
-  function refresh(): void {
-    if (asking) {
-      again = true;
-      return;
-    }
-    asking = ask().finally(() => {
-      asking = null;
-      if (again) {
-        again = false;
-        refresh();
-      }
-    });
-  }
-
-  page.on('ticket', () => {
-    shown = [];
-    draw(shown);
-  });
-  // Asked when the background's data for the page arrives anew (load, focus, a change pushed), not
-  // on every reference read: only then can a follow-up have come or gone.
-  let askedFor: unknown = undefined;
-  page.on('change', () => {
-    if (page.data === askedFor) return;
-    askedFor = page.data;
-    refresh();
-  });
+  asks.onAnswer(draw);
+  draw();
 }

@@ -3,6 +3,7 @@ import { answerReads, checkoutIncident, deskPage, dispatchTrusted, sendMessage, 
 import { afterEach, describe, expect, it } from 'vitest';
 import * as freshness from './freshness';
 import * as strip from './strip';
+import { EDITORS } from '@/lib/helpdesk/editors/find';
 
 let stop = () => {};
 afterEach(() => {
@@ -59,7 +60,7 @@ describe('the strip', () => {
     const desk = await stripPage();
     const answer = sendMessage.getMockImplementation()!;
     sendMessage.mockImplementation(async (message) => (message.type === 'incidents/card' ? TOO_MANY_LOOKUPS : answer(message)));
-    const reply = desk.page.adapter?.findReplyEditor(desk.doc);
+    const reply = desk.page.adapter?.findReplyEditor(desk.doc, EDITORS);
     const before = reply?.textContent;
     dispatchTrusted(desk.button('Insert update for INC-123')!, new desk.view.MouseEvent('click', { bubbles: true }));
     await desk.settle();

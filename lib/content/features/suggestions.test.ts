@@ -3,6 +3,7 @@ import { answerReads, checkoutIncident, deskPage, sendMessage } from './test-har
 import { afterEach, describe, expect, it } from 'vitest';
 import * as freshness from './freshness';
 import * as suggestions from './suggestions';
+import { createTicketAsks } from './ticket-asks';
 
 let stop = () => {};
 afterEach(() => {
@@ -19,7 +20,7 @@ async function suggestionsPage(answer: (payload: { subject: string; text: string
   const desk = await deskPage('zendesk');
   stop = desk.stop;
   before?.(desk.page.doc);
-  suggestions.init(desk.page, desk.life);
+  suggestions.init(desk.page, desk.life, createTicketAsks(desk.page, desk.life));
   freshness.init(desk.page, desk.life);
   desk.page.start();
   await desk.settle();

@@ -1,4 +1,3 @@
-import type { HelpdeskResponseOf } from '@/lib/messaging/protocol';
 import { insertUpdate, openIncident } from '../actions';
 import { createCardLookup } from '../card-lookup';
 import { sendRead } from '../ext';
@@ -7,76 +6,36 @@ import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
 import { dockOf } from '../dock';
 import { showStripNote } from '../strip';
-import { requesterKey, requesterOf } from '@/lib/helpdesk/requester';
+import { requesterOf } from '@/lib/helpdesk/requester';
 import type { Requester } from '@/lib/panel-intent';
+import type { SuggestionsReply, TicketAsks } from './ticket-asks';
 
-type Reply = HelpdeskResponseOf<'suggestions/ticket'>;
 export type Reads = Pick<typeof import('../ext'), 'sendRead'>;
-
-/** The background bounds a ticket's text; the newest messages say most about what is wrong now. */
-const MAX_TEXT = 20_000;
-/** First message (what the customer reported) plus the newest ones. */
-const NEWEST_MESSAGES = 30;
-
-/**
- * The ticket's words for ranking: the first message and the newest ones, form-feed separated (the
- * `suggestions/ticket` contract), read as `textContent` (no layout), bounded here and again by the
- * background's schema.
- */
-export function ticketText(page: HelpdeskPage): string {
-  const list = page.adapter?.messageList(page.doc);
-  if (!list || list.length === 0) return '';
-  // By index: copying a 2,000-message list would wrap every message in a JS object.
-  const picked = [list[0]!];
-  for (let i = Math.max(1, list.length - NEWEST_MESSAGES); i < list.length; i++) picked.push(list[i]!);
-  let text = '';
-  for (const el of picked) {
-    const message = (el.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
-    if (!message) continue;
-    if (text.length + message.length + 1 > MAX_TEXT) break;
-    text += (text ? '\f' : '') + message;
-  }
-  return text;
-}
 
 /**
  * "Suggested incidents": at most 3 open public incidents the background ranked against this
  * ticket (its subject and messages), each with why ("Matches: checkout, payment, 502", or "acme.com
  * is listed as affected"), "Insert update" and "Link…" (the side panel's link confirmation; a page
  * never writes). Also "3 similar tickets: declare an incident?" when the background saw a spike.
- * Ranking runs in the background: this module only reads the text and draws the answer.
+ * Ranking runs in the background and the page's script asks (ticket-asks.ts): this module reads the
+ * requester for that ask and draws the answer.
  */
-export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRead }): void {
+export function init(page: HelpdeskPage, life: PageLife, asks: TicketAsks, reads: Reads = { sendRead }): void {
   const lookup = createCardLookup(async (ref) => reads.sendRead('incidents/card', { ref }));
   let box: HTMLElement | null = null;
-  let askedFor = '';
-  let seq = 0;
-  const who = requesterWatch(page, life, () => ask());
 
   const note = (text: string) => {
     if (box) showStripNote(box, text);
   };
 
-  /** Asks once per ticket, per requester read and per change of the open list the strip shows (not per mutation). */
-  function ask(): void {
-    const ticket = page.ticket;
-    const data = page.data;
-    if (!ticket?.subject || !data) return;
-    const requester = who();
-    const key = `${page.ticketKey}\n${requesterKey(requester)}\n${data.open.map((i) => i.id).join(',')}`;
-    if (key === askedFor) return;
-    askedFor = key;
-    const mine = ++seq;
-    const ticketKey = page.ticketKey;
-    void reads.sendRead('suggestions/ticket', { subject: ticket.subject, text: ticketText(page), ...(requester ? { requester } : {}) }).then(
-      (reply) => {
-        if (life.isValid && mine === seq && page.ticketKey === ticketKey) page.afterLayout(() => render(reply));
-      },
-      () => undefined, // not connected: no suggestions, no nagging
-    );
-  }
+  // The asks live in the page's script (ticket-asks.ts); this draws their answers.
+  const renderAnswer = () => render(asks.suggestions);
+  const draw = () => page.afterLayout(renderAnswer);
+  asks.onAnswer(draw);
+  asks.useRequester(requesterWatch(page, life, () => asks.askAgain()));
+  if (asks.suggestions) draw();
 
-  function render(reply: Reply | null): void {
+  function render(reply: SuggestionsReply | null): void {
     const ticket = page.ticket;
     if (!reply || !ticket || (reply.suggestions.length === 0 && !reply.spike)) return void box?.replaceChildren();
     const doc = page.doc;
@@ -124,13 +83,6 @@ export function init(page: HelpdeskPage, life: PageLife, reads: Reads = { sendRe
       note(error instanceof Error ? error.message : String(error));
     }
   }
-
-  page.on('ticket', () => {
-    askedFor = '';
-    seq++;
-    box?.replaceChildren();
-  });
-  page.on('change', ask);
 }
 
 /** How long after a ticket is shown a missing requester is looked for again (desks render sidebars late). */

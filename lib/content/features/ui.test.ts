@@ -17,8 +17,11 @@ const incident = {
   created_at: '2026-03-10T11:00:00Z', updated_at: '2026-03-10T11:30:00Z', latest_update: null,
 };
 
-async function setup(open: unknown[]) {
-  answerReads({ 'incidents/open': () => ({ incidents: open, fetchedAt: 1, complete: true }), 'attachments/list': () => ({ attachments: [] }) });
+async function setup(open: unknown[], followups: unknown[] = []) {
+  answerReads({
+    'incidents/open': () => ({ incidents: open, fetchedAt: 1, complete: true }), 'attachments/list': () => ({ attachments: [] }),
+    'suggestions/ticket': () => ({ suggestions: [], spike: null }), 'followups/ticket': () => ({ followups }),
+  });
   const desk = await deskPage('zendesk');
   stop = desk.stop;
   const module: UiModule = { strip: vi.fn(), hoverCard: vi.fn(), insertIntoReply: vi.fn(), ticketFeatures: vi.fn(), requester: vi.fn() };
@@ -35,21 +38,27 @@ describe('the UI on demand', () => {
     const desk = await setup([incident]);
     expect(desk.module.ticketFeatures).toHaveBeenCalledTimes(1);
     expect(desk.module.strip).toHaveBeenCalledTimes(1);
+    expect(desk.load).toHaveBeenCalled();
     desk.page.setData(desk.page.data);
     await desk.settle();
     expect(desk.module.strip).toHaveBeenCalledTimes(1);
   });
 
-  it('starts the ticket\'s own features on a ticket page, but no strip with nothing to show, and no card for a page script\'s synthetic pointer moves', async () => {
+  it('is not loaded on a ticket with nothing to show, nor for a page script\'s synthetic pointer moves', async () => {
     const desk = await setup([]);
     Object.defineProperty(desk.page.highlighter, 'isEmpty', { get: () => false });
     desk.page.highlighter.hit = () => ({ ref: 'INC-1', rect: new desk.view.DOMRect(0, 0, 10, 10) });
     desk.doc.dispatchEvent(new desk.view.MouseEvent('mousemove', { clientX: 5, clientY: 5 }));
     await new Promise((resolve) => desk.view.requestAnimationFrame(resolve));
     await desk.settle();
-    // Suggestions and follow-ups ask the background about every ticket (lib/content/features/ui.ts).
+    // The ticket was asked about (suggestions, follow-ups), and the answers had nothing to show.
+    expect(sendMessage.mock.calls.map(([m]) => m.type)).toEqual(expect.arrayContaining(['suggestions/ticket', 'followups/ticket']));
+    expect(desk.load).not.toHaveBeenCalled();
+  });
+
+  it('is loaded for the ticket\'s own features alone when a follow-up waits, with no incident open', async () => {
+    const desk = await setup([], [{ incidentId: 'inc-1', reference: 'INC-123', word: 'resolved', customerText: 'Resolved.' }]);
     expect(desk.module.ticketFeatures).toHaveBeenCalledTimes(1);
     expect(desk.module.strip).not.toHaveBeenCalled();
-    expect(desk.module.hoverCard).not.toHaveBeenCalled();
   });
 });

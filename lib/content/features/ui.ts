@@ -3,14 +3,18 @@ import type { PageLife } from '../page-life';
 import { stripShowsSomething } from '../strip-model';
 import type { UiModule } from '../ui-hook';
 import { loadUi } from '../ui-loader';
+import { createTicketAsks, type TicketAsks } from './ticket-asks';
 
 /**
  * The strip, the hover card and the ticket's own features (suggested incidents, follow-ups), loaded on
- * demand (helpdesk-ui.js): the ticket features on a ticket page, the strip when the background's
- * answer gives it something to show, the hover card at the first real pointer move over a
- * highlighted reference. Until then the page holds no UI code, and no DOM of ours.
+ * demand (helpdesk-ui.js): the strip and the ticket features when the background's answer gives the
+ * strip something to show, the ticket features alone when their own asks (ticket-asks.ts, asked from
+ * here) come back with a spike offer or a follow-up, the hover card at the first real pointer move
+ * over a highlighted reference. Until then the page holds no UI code, and no DOM of ours.
  */
-export function init(page: HelpdeskPage, life: PageLife, load: () => Promise<UiModule> = loadUi): void {
+export function init(
+  page: HelpdeskPage, life: PageLife, load: () => Promise<UiModule> = loadUi, asks: TicketAsks = createTicketAsks(page, life),
+): void {
   let strip = false;
   let hover = false;
   let ticketFeatures = false;
@@ -22,16 +26,21 @@ export function init(page: HelpdeskPage, life: PageLife, load: () => Promise<UiM
     });
   };
 
+  const startTicketFeatures = () => {
+    if (ticketFeatures || !page.ticket) return;
+    ticketFeatures = true;
+    start((ui) => ui.ticketFeatures(page, life, asks));
+  };
+  asks.onAnswer(() => {
+    if (asks.showsSomething) startTicketFeatures();
+  });
   page.on('change', () => {
     const { ticket, data } = page;
-    // Suggestions and follow-ups are about the ticket: every ticket page asks the background for them.
-    if (ticket && !ticketFeatures) {
-      ticketFeatures = true;
-      start((ui) => ui.ticketFeatures(page, life));
-    }
     if (strip || !ticket || !data || !stripShowsSomething(data.open)) return;
     strip = true;
     start((ui) => ui.strip(page, life));
+    // With an incident to show, suggestions are asked with the requester the UI reads.
+    startTicketFeatures();
   });
 
   let pointer: MouseEvent | null = null;

@@ -6,6 +6,7 @@ import { detectAdapter } from '../registry';
 import { requesterOf } from '../requester';
 import type { Requester } from '@/lib/panel-intent';
 import type { DeskId, TicketAttachment } from '../types';
+import { EDITORS } from '@/lib/helpdesk/editors/find';
 
 interface Expected {
   fixture: FixtureName;
@@ -148,7 +149,7 @@ describe.each(CASES)('$fixture fixture', (expected) => {
 
   it('finds the reply editor and its kind', () => {
     const { doc, url } = page();
-    const editor = detectAdapter(doc, url)!.findReplyEditor(doc);
+    const editor = detectAdapter(doc, url)!.findReplyEditor(doc, EDITORS);
     expect(editor).not.toBeNull();
     expect(editor).toBe(doc.querySelector(expected.editor));
     expect(detectEditorKind(editor!)).toBe(expected.kind);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, fixtureUrl, loadFixture } from '../fixtures/load-fixture';
 import { ADAPTERS, detectAdapter } from '../registry';
+import { EDITORS } from '@/lib/helpdesk/editors/find';
 
 /**
  * What every desk adapter file keeps, so adding a desk is one file plus its fixture (the
@@ -38,10 +39,10 @@ describe.each(files)('adapters/%s', (file) => {
 
   it('finds the send button inside a composer area that holds the reply editor (the UI keeps clear of both)', () => {
     const { doc } = loadFixture(id as (typeof FIXTURES)[number]);
-    const send = adapter!.sendButton(doc);
-    const composer = adapter!.composerArea(doc);
+    const send = adapter!.sendButton(doc, EDITORS);
+    const composer = adapter!.composerArea(doc, EDITORS);
     expect(send?.matches('button, input[type="submit"]'), 'a button').toBe(true);
     expect(send?.textContent?.trim() || send?.getAttribute('value')).toMatch(/send|submit|post|update/i);
-    expect(composer?.contains(adapter!.findReplyEditor(doc))).toBe(true);
+    expect(composer?.contains(adapter!.findReplyEditor(doc, EDITORS))).toBe(true);
   });
 });

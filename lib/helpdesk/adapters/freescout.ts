@@ -1,6 +1,5 @@
 import { capture, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
-import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
 const ANCHORS = ['body.body-conv[data-conversation_id]', '#conv-layout-main'];
@@ -37,7 +36,7 @@ export const freescout: HelpdeskAdapter = {
     return buildTicket(freescout, { id, subject: firstText(doc, SUBJECT), displayNumber, url: `${url.origin}${prefix}/conversation/${id}` });
   },
   messageList: (doc) => matchList(doc, MESSAGES),
-  findReplyEditor: (doc) => firstEditor(doc, EDITOR),
+  findReplyEditor: (doc, { firstEditor }) => firstEditor(doc, EDITOR),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
 };

@@ -1,6 +1,5 @@
 import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
-import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
 const SUBJECT = [
@@ -34,7 +33,7 @@ export const freshdesk: HelpdeskAdapter = {
     return buildTicket(freshdesk, { id, subject, url: `${url.origin}/a/tickets/${id}` });
   },
   messageList: (doc) => matchList(doc, MESSAGES),
-  findReplyEditor: (doc) => firstEditor(doc, EDITOR),
+  findReplyEditor: (doc, { firstEditor }) => firstEditor(doc, EDITOR),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
 };

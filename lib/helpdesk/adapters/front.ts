@@ -1,6 +1,5 @@
 import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
-import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
 const VIEWER = [
@@ -41,7 +40,7 @@ export const front: HelpdeskAdapter = {
     return buildTicket(front, { id, subject, url: `${url.origin}/open/${id}` });
   },
   messageList: (doc) => matchList(viewer(doc), MESSAGES),
-  findReplyEditor: (doc) => largestReplyEditor(viewer(doc)) ?? largestReplyEditor(doc),
+  findReplyEditor: (doc, { largestReplyEditor }) => largestReplyEditor(viewer(doc)) ?? largestReplyEditor(doc),
   composerArea: (doc) => firstMatch(viewer(doc), COMPOSER),
   sendButton: (doc) => firstMatch(viewer(doc), SEND),
 };

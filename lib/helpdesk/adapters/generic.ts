@@ -1,6 +1,5 @@
 import { capture, documentTitle, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
-import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
 /** An id has at least one digit, so /tickets/new and /conversations/open are not tickets. */
@@ -50,10 +49,10 @@ export const generic: HelpdeskAdapter = {
     return buildTicket(generic, { id: found.id, subject, url: found.canonical });
   },
   messageList: (doc) => matchList(doc, GENERIC_MESSAGES),
-  findReplyEditor: (doc) => largestReplyEditor(doc),
+  findReplyEditor: (doc, { largestReplyEditor }) => largestReplyEditor(doc),
   // An unknown desk's reply is a form around its editor, sent by the form's submit button.
-  composerArea: (doc) => largestReplyEditor(doc)?.closest('form') ?? largestReplyEditor(doc),
-  sendButton: (doc) => largestReplyEditor(doc)?.closest('form')?.querySelector('[type="submit"]') ?? null,
+  composerArea: (doc, { largestReplyEditor }) => largestReplyEditor(doc)?.closest('form') ?? largestReplyEditor(doc),
+  sendButton: (doc, { largestReplyEditor }) => largestReplyEditor(doc)?.closest('form')?.querySelector('[type="submit"]') ?? null,
 };
 
 /* Test URLs

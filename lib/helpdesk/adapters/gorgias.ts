@@ -1,6 +1,5 @@
 import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
-import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 import { GENERIC_MESSAGES, GENERIC_SUBJECT } from './generic';
 
@@ -28,7 +27,7 @@ export const gorgias: HelpdeskAdapter = {
     return buildTicket(gorgias, { id, subject, url: `${url.origin}/app/ticket/${id}` });
   },
   messageList: (doc) => matchList(doc, GENERIC_MESSAGES),
-  findReplyEditor: (doc) => largestReplyEditor(doc),
+  findReplyEditor: (doc, { largestReplyEditor }) => largestReplyEditor(doc),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
 };

@@ -1,6 +1,5 @@
 import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
-import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
 const SUBJECT = [
@@ -38,7 +37,7 @@ export const helpscout: HelpdeskAdapter = {
     return buildTicket(helpscout, { id: number, subject, url: `${url.origin}/conversation/${internalId}/${number}` });
   },
   messageList: (doc) => matchList(doc, MESSAGES),
-  findReplyEditor: (doc) => firstEditor(doc, EDITOR),
+  findReplyEditor: (doc, { firstEditor }) => firstEditor(doc, EDITOR),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
 };

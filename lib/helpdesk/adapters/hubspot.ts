@@ -1,6 +1,5 @@
 import { capture, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
-import { largestReplyEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 import { GENERIC_MESSAGES } from './generic';
 
@@ -41,7 +40,7 @@ export const hubspot: HelpdeskAdapter = {
     return buildTicket(hubspot, { id, subject: firstText(appRoot(doc), SUBJECT), url: canonical });
   },
   messageList: (doc) => matchList(appRoot(doc), GENERIC_MESSAGES),
-  findReplyEditor: (doc) => largestReplyEditor(appRoot(doc)),
+  findReplyEditor: (doc, { largestReplyEditor }) => largestReplyEditor(appRoot(doc)),
   composerArea: (doc) => firstMatch(appRoot(doc), COMPOSER),
   sendButton: (doc) => firstMatch(appRoot(doc), SEND),
 };

@@ -1,6 +1,5 @@
 import { capture, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
-import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
 const CONVERSATION = [
@@ -50,7 +49,7 @@ export const intercom: HelpdeskAdapter = {
     // Without the stream the inbox list's previews of other conversations would leak in.
     return stream ? matchList(stream, MESSAGES) : [];
   },
-  findReplyEditor: (doc) => firstEditor(doc, EDITOR, notInNote),
+  findReplyEditor: (doc, { firstEditor }) => firstEditor(doc, EDITOR, notInNote),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
 };

@@ -1,6 +1,5 @@
 import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
-import type { HelpdeskAdapter } from '../types';
-import { firstEditor } from '../editors/find';
+import type { EditorFinders, HelpdeskAdapter } from '../types';
 import { buildTicket } from '../ticket';
 
 const ANCHORS = ['#ticket_thread', 'form#reply', 'h2 a[href^="tickets.php?id="]', '.tixTitle'];
@@ -19,7 +18,7 @@ const MESSAGES = [
  * Redactor replaces textarea#response with a contenteditable sibling whose class changed across
  * Redactor majors, so look for the editable inside the textarea's box instead of naming it.
  */
-function redactorFor(doc: Document, textareaSelector: string): Element | null {
+function redactorFor(doc: Document, textareaSelector: string, { firstEditor }: EditorFinders): Element | null {
   const textarea = doc.querySelector(textareaSelector);
   const box = textarea?.closest('.redactor-box') ?? textarea?.parentElement;
   return box ? firstEditor(box, ['[contenteditable="true"]']) : null;
@@ -46,7 +45,7 @@ export const osticket: HelpdeskAdapter = {
   },
   messageList: (doc) => matchList(doc, MESSAGES),
   // Public reply (not #internal_note); a plain textarea when rich text is turned off.
-  findReplyEditor: (doc) => redactorFor(doc, 'textarea#response') ?? firstEditor(doc, ['form#reply [contenteditable="true"]', 'textarea#response']),
+  findReplyEditor: (doc, editors) => redactorFor(doc, 'textarea#response', editors) ?? editors.firstEditor(doc, ['form#reply [contenteditable="true"]', 'textarea#response']),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
 };

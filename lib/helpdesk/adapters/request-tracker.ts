@@ -1,6 +1,5 @@
 import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
-import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
 const ANCHORS = [
@@ -41,7 +40,7 @@ export const requestTracker: HelpdeskAdapter = {
     return buildTicket(requestTracker, { id, subject, url: `${url.origin}${webPath}/Ticket/Display.html?id=${id}` });
   },
   messageList: (doc) => matchList(doc, MESSAGES),
-  findReplyEditor: (doc) => firstEditor(doc, EDITOR),
+  findReplyEditor: (doc, { firstEditor }) => firstEditor(doc, EDITOR),
   composerArea: (doc) => firstMatch(doc, COMPOSER),
   sendButton: (doc) => firstMatch(doc, SEND),
 };

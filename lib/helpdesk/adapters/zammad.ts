@@ -1,6 +1,5 @@
 import { capture, documentTitle, firstMatch, firstText, matchList } from '../dom';
 import type { HelpdeskAdapter } from '../types';
-import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
 const ACTIVE_TAB = [
@@ -46,7 +45,7 @@ export const zammad: HelpdeskAdapter = {
     return buildTicket(zammad, { id, subject, displayNumber, url: `${url.origin}${base}#ticket/zoom/${id}` });
   },
   messageList: (doc) => matchList(activeTab(doc), MESSAGES),
-  findReplyEditor: (doc) => firstEditor(activeTab(doc), EDITOR),
+  findReplyEditor: (doc, { firstEditor }) => firstEditor(activeTab(doc), EDITOR),
   composerArea: (doc) => firstMatch(activeTab(doc), COMPOSER),
   sendButton: (doc) => firstMatch(activeTab(doc), SEND),
   requesterScope: activeTab,

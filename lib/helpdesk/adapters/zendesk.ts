@@ -1,6 +1,5 @@
 import { capture, documentTitle, firstMatch, firstText, matchList, perTask } from '../dom';
 import type { HelpdeskAdapter } from '../types';
-import { firstEditor } from '../editors/find';
 import { buildTicket } from '../ticket';
 
 const ACTIVE_PANE = [
@@ -55,7 +54,7 @@ export const zendesk: HelpdeskAdapter = {
     return buildTicket(zendesk, { id, subject, url: `${url.origin}/agent/tickets/${id}` }, 'zendesk_ticket');
   },
   messageList: (doc) => matchList(activePane(doc), MESSAGES),
-  findReplyEditor: (doc) => firstEditor(activePane(doc), EDITOR),
+  findReplyEditor: (doc, { firstEditor }) => firstEditor(activePane(doc), EDITOR),
   composerArea: (doc) => firstMatch(activePane(doc), COMPOSER),
   sendButton: (doc) => firstMatch(activePane(doc), SEND),
   requesterScope: activePane,

@@ -1,4 +1,5 @@
 import { isTextField } from '../dom';
+import type { EditorFinders } from '../types';
 import { detectEditorKind, editableRoot, isCkeditor4Frame } from './kind';
 
 type Scope = Document | Element;
@@ -73,3 +74,6 @@ export function largestReplyEditor(scope: Scope): Element | null {
   }
   return best;
 }
+
+/** The finders handed to an adapter's `findReplyEditor`, `composerArea` and `sendButton`. */
+export const EDITORS: EditorFinders = { firstEditor, largestReplyEditor };

@@ -4,6 +4,7 @@ import { loadFixture } from '../fixtures/load-fixture';
 import { detectAdapter } from '../registry';
 import { insertText, PIPELINES, type InsertDeps } from './insert';
 import { DEFAULT_STRATEGIES, type InsertStrategy, type StrategyName } from './strategies';
+import { EDITORS } from '@/lib/helpdesk/editors/find';
 
 const settle = () => Promise.resolve();
 /** One look after a turn, as the real read-back's first look (long enough for the fixtures' own timers: none). */
@@ -124,7 +125,7 @@ describe('fallback order', () => {
 describe('insertText against the fixtures’ editor models', () => {
   it('Help Scout (Slate): beforeinput goes through the model, as text only, once though drawn ~50 ms late, and enables Send', async () => {
     const { doc, url } = loadFixture('helpscout');
-    const editor = detectAdapter(doc, url)!.findReplyEditor(doc)!;
+    const editor = detectAdapter(doc, url)!.findReplyEditor(doc, EDITORS)!;
     const text = 'Fixed: <b>INC-123</b> & co';
     await expect(insertText(editor, text)).resolves.toEqual({ ok: true, method: 'beforeinput' });
     await new Promise((resolve) => setTimeout(resolve, 120)); // a late second insert would show by now
@@ -135,14 +136,14 @@ describe('insertText against the fixtures’ editor models', () => {
 
   it('Zendesk (CKEditor 5): paste is unavailable in jsdom, so beforeinput is next and the model takes it', async () => {
     const { doc, url } = loadFixture('zendesk');
-    const editor = detectAdapter(doc, url)!.findReplyEditor(doc)!;
+    const editor = detectAdapter(doc, url)!.findReplyEditor(doc, EDITORS)!;
     await expect(insertText(editor, 'We are investigating.')).resolves.toEqual({ ok: true, method: 'beforeinput' });
     expect(doc.querySelector<HTMLButtonElement>('[data-test-id="submit_button-button"]')!.disabled).toBe(false);
   });
 
   it('Intercom (ProseMirror): a DOM edit behind the model’s back is reverted and does not count', async () => {
     const { doc, url } = loadFixture('intercom');
-    const editor = detectAdapter(doc, url)!.findReplyEditor(doc)!;
+    const editor = detectAdapter(doc, url)!.findReplyEditor(doc, EDITORS)!;
     const sneaky: InsertStrategy = (el, text) => { el.append(text); return false; };
     const result = await insertText(editor, 'Resolved.', withStrategies({ execCommand: sneaky }));
     expect(result.ok).toBe(false);
@@ -153,7 +154,7 @@ describe('insertText against the fixtures’ editor models', () => {
 
   it('RT (CKEditor 4): inserts into the iframe document’s editable body', async () => {
     const { doc, url } = loadFixture('request-tracker');
-    const frame = detectAdapter(doc, url)!.findReplyEditor(doc) as HTMLIFrameElement;
+    const frame = detectAdapter(doc, url)!.findReplyEditor(doc, EDITORS) as HTMLIFrameElement;
     const seen: Document[] = [];
     const execCommand: InsertStrategy = (el, text) => { seen.push(el.ownerDocument); return browserExecCommand(el, text); };
     await expect(insertText(frame, 'Status: resolved', withStrategies({ execCommand }))).resolves.toEqual({ ok: true, method: 'execCommand' });
