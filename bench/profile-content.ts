@@ -6,6 +6,7 @@ import path from 'node:path';
 import { instrumentedPage, launch, scriptMs, sleep } from './lib/browser';
 import { connectExtension } from './lib/extension';
 import { run as inPage } from './lib/in-browser';
+import { closeEveryIncident } from './lib/sandbox-admin';
 import { appendMessage, messageText, serveTicket } from './lib/ticket-page';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
@@ -18,6 +19,14 @@ const { url, sandbox, desk, close } = await serveTicket(MESSAGES);
 const browser = await launch({ extensionDir: path.resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3'), args: desk.chromiumArgs });
 try {
   await connectExtension(browser, sandbox.url);
+  // QUIET=1: the usual ticket, no incident open (a first load empties the background's list).
+  if (process.env.QUIET === '1') {
+    await closeEveryIncident(sandbox.url);
+    const warm = await browser.context.newPage();
+    await warm.goto(url, { waitUntil: 'load' });
+    await sleep(1000);
+    await warm.close();
+  }
   const byFile = new Map<string, number>();
   const byFunction = new Map<string, number>();
   const inclusive = new Map<string, number>();

@@ -10,8 +10,7 @@ import type { Result } from '../lib/report';
 import { pairedDifferences, summarize } from '../lib/stats';
 import { appendMessage, messageText, zendeskTicketWithMessages } from '../lib/ticket-page';
 import { entrypoints } from './bundles';
-import { KEYS } from '../../e2e/fixtures';
-import { sandboxAdmin } from '../lib/sandbox-admin';
+import { closeEveryIncident } from '../lib/sandbox-admin';
 
 const SECTION = 'Content script';
 const SIZES = [200, 2000] as const;
@@ -247,11 +246,3 @@ export async function benchContentScript(ctx: BenchContext): Promise<Result[]> {
   }
 }
 
-/** Moves every open incident of the sandbox to Closed (the section's sandbox is reset before the next). */
-async function closeEveryIncident(sandboxUrl: string): Promise<void> {
-  const query = 'page_size=250&status_category[one_of]=triage&status_category[one_of]=live&status_category[one_of]=paused';
-  const res = await fetch(`${sandboxUrl}/v2/incidents?${query}`, { headers: { Authorization: `Bearer ${KEYS.full}` } });
-  const { incidents } = (await res.json()) as { incidents: { reference: string }[] };
-  const admin = sandboxAdmin(sandboxUrl);
-  for (const { reference } of incidents) await admin.setStatus(reference, 'Closed');
-}
