@@ -22,6 +22,7 @@ try {
   // QUIET=1: the usual ticket, no incident open (a first load empties the background's list).
   if (process.env.QUIET === '1') {
     await closeEveryIncident(sandbox.url);
+    await sleep(2500); // past the 2 s in which a revalidation reuses the list connecting just fetched
     const warm = await browser.context.newPage();
     await warm.goto(url, { waitUntil: 'load' });
     await sleep(1000);
