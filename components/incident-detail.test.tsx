@@ -211,6 +211,22 @@ describe('IncidentDetail', () => {
     expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('');
   });
 
+  it('the next status, chosen while the last update lands, is kept (not reset with the one that was sent)', () => {
+    const props = {
+      updates: [], severities, statuses, canEdit: true, now: NOW,
+      checkMove: () => ({ allowed: true }) as MoveCheck, onUpdateStatus: vi.fn(),
+    };
+    const { rerender } = render(<IncidentDetail incident={incident} {...props} />);
+    const select = () => screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement;
+    fireEvent.change(select(), { target: { value: 'status:st-monitoring' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Update status' }));
+    fireEvent.change(select(), { target: { value: 'status:st-closed' } });
+    rerender(<IncidentDetail incident={{ ...incident, incident_status: statusById('st-monitoring') }} {...props} />);
+    expect(within(screen.getByRole('form', { name: 'Change status' })).getByRole('status').textContent).toBe('INC-123 is now Monitoring');
+    expect(select().value).toBe('status:st-closed');
+    expect((screen.getByRole('button', { name: 'Update status' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('a status change whose answer was lost keeps the choice and the alert when the incident shows it applied', () => {
     const props = {
       updates: [], severities, statuses, canEdit: true, now: NOW,

@@ -52,6 +52,10 @@ export function StatusChanger({ incident, statuses, checkMove, onUpdateStatus, b
   // resets (the same move again is refused) and focus goes back to it, not lost with a disabled button.
   const select = useRef<HTMLSelectElement>(null);
   const asked = useRef(false);
+  // What was sent, and what is chosen now: a choice made while the update lands is the agent's next one, kept.
+  const sent = useRef('');
+  const chosen = useRef(value);
+  chosen.current = value;
   const [done, setDone] = useState<string | null>(null);
   const statusName = incident.incident_status.name;
   // A failed update (say its answer was lost after incident.io applied it) keeps the agent's choice:
@@ -61,7 +65,7 @@ export function StatusChanger({ incident, statuses, checkMove, onUpdateStatus, b
   useEffect(() => {
     if (!asked.current) return;
     asked.current = false;
-    if (!failed.current) setValue('');
+    if (!failed.current && chosen.current === sent.current) setValue('');
     setDone(`${incident.reference} is now ${statusName}`);
     const active = select.current?.ownerDocument.activeElement;
     if (!active || active === select.current?.ownerDocument.body || select.current?.form?.contains(active)) select.current?.focus();
@@ -69,6 +73,7 @@ export function StatusChanger({ incident, statuses, checkMove, onUpdateStatus, b
 
   function update(target: StatusTarget) {
     asked.current = true;
+    sent.current = value;
     setDone(null);
     onUpdateStatus(target, notify);
   }
