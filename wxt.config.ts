@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
-import { HELPDESK_CSS, HELPDESK_SCRIPT } from './lib/content/files';
+import { deskScript, HELPDESK_CSS } from './lib/content/files';
 import { HIGHLIGHT_CSS } from './lib/content/highlight-style';
-import { saasMatchPatterns } from './lib/helpdesk/registry';
+import { SAAS_ADAPTERS, saasMatchPatterns } from './lib/helpdesk/registry';
 
 // The e2e build is the production build plus test hooks on the background's globalThis
 // (context-menu and command handlers cannot be fired from Playwright otherwise).
@@ -26,8 +26,9 @@ export default defineConfig({
     // Firefox's MV2 build: WXT moves host_permissions into permissions but drops the optional ones.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     action: { default_title: 'Incident Copilot' },
-    // entrypoints/helpdesk.ts, an unlisted script (see there for why).
-    content_scripts: [{ matches: saasMatchPatterns(), js: [HELPDESK_SCRIPT], css: [HELPDESK_CSS], run_at: 'document_idle' }],
+    // One unlisted script per SaaS desk, with only its adapter (entrypoints/helpdesk-<desk>.ts; see
+    // entrypoints/helpdesk.ts for why unlisted): no page parses the other desks' code.
+    content_scripts: SAAS_ADAPTERS.map((adapter) => ({ matches: adapter.matches, js: [deskScript(adapter.id)], css: [HELPDESK_CSS], run_at: 'document_idle' })),
     commands: {
       'quick-declare': { suggested_key: { default: 'Alt+Shift+D' }, description: 'Declare an incident from this page' },
       // The toolbar button's own command: Chrome fires action.onClicked (which opens the panel with

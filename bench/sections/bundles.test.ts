@@ -40,6 +40,19 @@ describe('bundle sizes', () => {
     });
   });
 
+  it('names each help-desk script with its style, and adds the self-hosted one registered at run time', () => {
+    build({
+      'manifest.json': JSON.stringify({ content_scripts: [{ js: ['helpdesk-zendesk.js'], css: ['helpdesk.css'] }] }),
+      'helpdesk-zendesk.js': 'void 0',
+      'helpdesk.js': 'void 1',
+      'helpdesk.css': ':root{}',
+    });
+    expect(entrypoints(dir)).toEqual({
+      'helpdesk-zendesk': { initial: ['helpdesk-zendesk.js', 'helpdesk.css'], lazy: [] },
+      'helpdesk': { initial: ['helpdesk.js', 'helpdesk.css'], lazy: [] },
+    });
+  });
+
   it('budgets the initial load and prints the total with lazy chunks beside it', () => {
     build({
       'manifest.json': JSON.stringify({}),

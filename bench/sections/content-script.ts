@@ -9,7 +9,7 @@ import { run } from '../lib/in-browser';
 import type { Result } from '../lib/report';
 import { pairedDifferences, summarize } from '../lib/stats';
 import { appendMessage, messageText, zendeskTicketWithMessages } from '../lib/ticket-page';
-import { entrypoints } from './bundles';
+import { contentScripts } from './bundles';
 import { closeEveryIncident } from '../lib/sandbox-admin';
 
 const SECTION = 'Content script';
@@ -138,11 +138,18 @@ function writePages(workDir: string): Record<string, string> {
   return routes;
 }
 
-/** The content script's files the manifest injects at load (what is injected later is not counted here). */
+/**
+ * The help-desk content scripts injected at load, gzip: each SaaS desk's own (the manifest's) and
+ * the self-hosted one (registered at run time); the largest is held to the budget. What the
+ * background injects later (the UI) is not counted here.
+ */
 function injectedAtLoad(dir: string): Result {
-  const files = entrypoints(dir).helpdesk?.initial ?? [];
-  const gzip = files.filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dir, f)), { level: 9 }).length, 0) / KIB;
-  return { section: SECTION, metric: 'content script JS injected at load, gzip', value: files.length ? gzip : null, unit: 'KiB', budget: { max: 10 }, note: files.join(', ') };
+  const gzip = (files: string[]) => files.filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dir, f)), { level: 9 }).length, 0) / KIB;
+  const scripts = contentScripts(dir).map(([name, { initial }]) => ({ name, kib: gzip(initial) })).sort((a, b) => b.kib - a.kib);
+  return {
+    section: SECTION, metric: 'content script JS injected at load, gzip (the largest of each desk\'s)', value: scripts[0]?.kib ?? null, unit: 'KiB',
+    budget: { max: 10 }, note: scripts.map((s) => `${s.name} ${s.kib.toFixed(2)}`).join(', '),
+  };
 }
 
 export async function benchContentScript(ctx: BenchContext): Promise<Result[]> {

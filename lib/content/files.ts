@@ -1,9 +1,13 @@
 /**
- * The help-desk content script's files in the build: the script (entrypoints/helpdesk.ts) and the
- * reference highlight's style (generated from overlay.ts's HIGHLIGHT_CSS by wxt.config.ts). The
- * manifest declares both for the SaaS desks; site-access.ts registers both for self-hosted ones.
+ * The help-desk content script's files in the build: the script and the reference highlight's style
+ * (generated from overlay.ts's HIGHLIGHT_CSS by wxt.config.ts). Each SaaS desk has its own script,
+ * with only its adapter (entrypoints/helpdesk-<desk>.ts), declared in the manifest for the desk's
+ * hosts; self-hosted desks get the one that knows every desk (entrypoints/helpdesk.ts), registered
+ * by site-access.ts.
  */
 export const HELPDESK_SCRIPT = 'helpdesk.js';
+/** A SaaS desk's own script. */
+export const deskScript = (deskId: string) => `helpdesk-${deskId}.js`;
 export const HELPDESK_CSS = 'helpdesk.css';
 /** The same, as the scripting API names extension files. */
 export const HELPDESK_SCRIPT_PATH = `/${HELPDESK_SCRIPT}` as const;

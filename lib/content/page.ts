@@ -1,5 +1,5 @@
 import { generic } from '@/lib/helpdesk/adapters/generic';
-import { detectAdapter } from '@/lib/helpdesk/registry';
+import { detectAdapterIn } from '@/lib/helpdesk/detect';
 import type { HelpdeskAdapter, Ticket } from '@/lib/helpdesk/types';
 import type { Overlay } from './overlay';
 import type { PageLife } from './page-life';
@@ -90,7 +90,8 @@ export function measure(name: string, start: number) {
   if (E2E) performance.measure(`incident-copilot:${name}`, { start });
 }
 
-export function createPage(life: PageLife, doc: Document = document): HelpdeskPage {
+/** `adapters`: the desks this script knows (one for a SaaS desk's own script, every desk for self-hosted pages). */
+export function createPage(life: PageLife, adapters: readonly HelpdeskAdapter[], doc: Document = document): HelpdeskPage {
   const view = (doc.defaultView ?? window) as Window & typeof globalThis;
   const listeners: { [K in keyof PageEvents]?: Listener<K>[] } = {};
   const highlighter = new RefHighlighter(doc);
@@ -118,7 +119,7 @@ export function createPage(life: PageLife, doc: Document = document): HelpdeskPa
   let detected: { href: string; adapter: HelpdeskAdapter } | null = null;
   function adapterFor(url: URL): HelpdeskAdapter | null {
     if (detected?.href === url.href) return detected.adapter;
-    const found = detectAdapter(doc, url);
+    const found = detectAdapterIn(adapters, doc, url);
     detected = found && found !== generic ? { href: url.href, adapter: found } : null;
     return found;
   }

@@ -10,7 +10,7 @@ import { osticket } from './adapters/osticket';
 import { requestTracker } from './adapters/request-tracker';
 import { zammad } from './adapters/zammad';
 import { zendesk } from './adapters/zendesk';
-import { matchesPattern } from './match-pattern';
+import { adapterForUrlIn, detectAdapterIn } from './detect';
 import type { HelpdeskAdapter } from './types';
 
 /** Every known desk, generic last (it is the fallback, never a match of its own). */
@@ -20,22 +20,13 @@ export const ADAPTERS: readonly HelpdeskAdapter[] = [
 ];
 
 /** The SaaS desk whose host and path the URL is under (self-hosted desks need DOM proof). */
-export function adapterForUrl(url: URL): HelpdeskAdapter | null {
-  return ADAPTERS.find((adapter) => adapter.matches.some((pattern) => matchesPattern(pattern, url))) ?? null;
-}
+export const adapterForUrl = (url: URL): HelpdeskAdapter | null => adapterForUrlIn(ADAPTERS, url);
 
-/**
- * The adapter for a page: a SaaS desk by URL; then a self-hosted desk whose URL shape and DOM
- * anchors agree, or whose anchors alone prove it; else generic when the URL looks like a ticket.
- */
-export function detectAdapter(doc: Document, url: URL): HelpdeskAdapter | null {
-  const bySite = adapterForUrl(url);
-  if (bySite) return bySite;
-  const selfHosted = ADAPTERS.filter((adapter) => adapter.selfHosted && adapter !== generic);
-  return selfHosted.find((adapter) => adapter.ticketIdFromUrl(url) !== null && adapter.detect(doc))
-    ?? selfHosted.find((adapter) => adapter.detect(doc))
-    ?? (generic.ticketIdFromUrl(url) !== null ? generic : null);
-}
+/** The adapter for a page among every known desk (`detectAdapterIn`). */
+export const detectAdapter = (doc: Document, url: URL): HelpdeskAdapter | null => detectAdapterIn(ADAPTERS, doc, url);
+
+/** The desks on their own hosts: each gets its own content script with only its adapter (wxt.config.ts). */
+export const SAAS_ADAPTERS: readonly HelpdeskAdapter[] = ADAPTERS.filter((adapter) => !adapter.selfHosted && adapter.matches.length > 0);
 
 /** Content-script `matches` for the manifest. */
 export function saasMatchPatterns(): string[] {

@@ -71,8 +71,9 @@ export async function deskPage(name: FixtureName = 'zendesk') {
   vi.stubGlobal('AbortController', view.AbortController);
   const { startPageLife } = await import('../page-life');
   const { createPage } = await import('../page');
+  const { ADAPTERS } = await import('@/lib/helpdesk/registry');
   const life = startPageLife(view);
-  const page = createPage(life, doc);
+  const page = createPage(life, ADAPTERS, doc);
   /** A layout: every watched element reported, as near the viewport. */
   const layout = () => {
     const entries = [...observed].map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry);
