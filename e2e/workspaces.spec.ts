@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { SECOND_WORKSPACE } from '../sandbox/second-org';
 import { connect, expect, sandbox, test } from './fixtures';
-import { test as deskTest, openDesk, strip } from './helpdesk-fixtures';
+import { card, test as deskTest, openDesk, strip, textCenter } from './helpdesk-fixtures';
 
 const FIRST = 'Copilot sandbox (full access)';
 const badge = (worker: Worker) =>
@@ -98,6 +98,11 @@ deskTest.describe('Several workspaces on a ticket page and in alerts', () => {
     await expect(globex).toContainText(`${SECOND_WORKSPACE.name}: 2 open incidents · most severe: ${SECOND_WORKSPACE.openIncidents[0]}`);
     await expect(globex).toContainText(`INC-123 · ${SECOND_WORKSPACE.name}`);
     await expect(globex.getByRole('button')).toHaveCount(0);
+    // The ticket's own INC-123 is looked up in the active workspace, and its card says whose it is.
+    const at = await textCenter(ticket, '[data-test-id="omni-log-container"]', 'INC-123');
+    await ticket.mouse.move(at.x, at.y);
+    await expect(card(ticket)).toContainText(`INC-123: Checkout failing for EU customers`);
+    await expect(card(ticket)).toContainText(`· ${FIRST}`);
 
     await declareInSecondOrg('Globex: warehouse sync stuck');
     expect(await hooks(worker).poll()).toBe('polled');

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CallContext } from '@/lib/messaging/handle';
 import { openIncidentsItem } from '@/lib/storage';
+import { workspacesItem } from './key-storage';
 import { makeIncident } from './test-fixtures';
 
 const client = { getIncident: vi.fn(), listAttachments: vi.fn(), listIncidentUpdates: vi.fn(), deleteAttachment: vi.fn() };
@@ -156,6 +157,19 @@ describe('one read for a card', () => {
     expect(client.getIncident).toHaveBeenCalledTimes(1);
     expect(client.listIncidentUpdates).toHaveBeenCalledTimes(1);
     expect(client.listIncidentUpdates).toHaveBeenCalledWith(publicOne.id);
+  });
+
+  it('names the active workspace on the card when the agent has several (INC-123 may exist in each), and none with one', async () => {
+    client.getIncident.mockResolvedValue(publicOne);
+    client.listIncidentUpdates.mockResolvedValue([]);
+    // Tabs of their own: each card spends two of its tab's lookups.
+    expect((await handlers['incidents/card']({ ref: 'INC-123' }, { ...helpdesk, tabId: 71 })).incident.workspace).toBeUndefined();
+    const identity = (name: string) => ({ name, dashboard_url: 'https://app.incident.io/x', roles: ['viewer'] });
+    await workspacesItem.set({ activeId: 'w2', list: [
+      { id: 'w1', baseUrl: 'https://api.incident.io', identity: identity('Acme support'), apiKey: 'key-1' },
+      { id: 'w2', baseUrl: 'https://api.incident.io', identity: identity('Globex support'), apiKey: 'key-2' },
+    ] });
+    expect((await handlers['incidents/card']({ ref: 'INC-123' }, { ...helpdesk, tabId: 72 })).incident.workspace).toEqual({ name: 'Globex support', active: true });
   });
 
   it('a private incident has no card for a page, and its updates are never read', async () => {

@@ -42,7 +42,7 @@ import { apiKeyItem, closeKeyStorage } from './key-storage';
 import { createLookupLimit } from './lookup-limit';
 import { claimMatchesTab, sameOriginAsTab } from './ticket-claim';
 import { managedBaseUrl, readManagedConfig } from '@/lib/managed';
-import { helpdeskOpenIncidents, readWorkspaces, workspaceHandlers } from './workspaces';
+import { activeWorkspaceLabel, helpdeskOpenIncidents, readWorkspaces, workspaceHandlers } from './workspaces';
 
 const NOT_FOUND_MESSAGE = 'Incident not found: confirm the incident ID is correct. incident.io IDs look like INC-123.';
 
@@ -309,10 +309,12 @@ export const handlers: Handlers = {
     // Each call a page causes spends a token: a card is two of the tab's lookups.
     spendPageLookup(ctx);
     // The status page's reads, when the incident has one, are shared per poll; a fresh one spends too.
-    const [updates, page] = await Promise.all([
+    const [updates, page, workspace] = await Promise.all([
       (await connectedClient()).listIncidentUpdates(incident.id), statusPageWording(incident, { spend: () => spendPageLookup(ctx) }),
+      activeWorkspaceLabel(),
     ]);
-    return incidentCard(incident, updates, page);
+    const card = incidentCard(incident, updates, page);
+    return workspace ? { ...card, incident: { ...card.incident, workspace } } : card;
   },
   'helpdesk/ui': (_req, ctx) => injectHelpdeskUi(ctx.tabId, ctx.frameId),
   ...onCallHandlers,

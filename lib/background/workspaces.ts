@@ -319,6 +319,16 @@ async function followOtherWorkspace({ workspace, client, incidents }: Polled, no
 }
 
 /**
+ * The active workspace as a help-desk page labels an incident with it (a hover card's), when the
+ * agent has several: references collide across organisations, so the card says whose it is.
+ */
+export async function activeWorkspaceLabel(): Promise<PublicIncident['workspace']> {
+  const workspaces = await workspacesItem.get();
+  const active = workspaces && workspaces.list.length > 1 ? workspaces.list.find((w) => w.id === workspaces.activeId) : undefined;
+  return active ? { name: active.identity.name, active: true } : undefined;
+}
+
+/**
  * `incidents/open` for help-desk pages: the active workspace's public incidents and, with several
  * workspaces, every inactive one's from its last poll, each labelled with its workspace.
  */

@@ -56,6 +56,12 @@ describe('the hover card text', () => {
     expect(long.update.endsWith('…')).toBe(true);
   });
 
+  it('names the workspace when the agent has several (INC-1 exists in each)', () => {
+    const labelled = card();
+    const info = cardInfo({ ...labelled, incident: { ...labelled.incident, workspace: { name: 'Globex Inc', active: true } } });
+    expect(cardLines(info, Date.parse('2026-03-10T11:30:30Z')).meta).toBe('Investigating · Critical · Globex Inc');
+  });
+
   it('offers no insert for a drill', () => {
     expect(cardInfo(card([], { ...incident, mode: 'test' })).shareable).toBe(false);
   });

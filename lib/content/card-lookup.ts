@@ -49,5 +49,6 @@ export function cardInfo({ incident, customerText }: IncidentCard): CardInfo {
     updatedAt: incident.latest_update?.created_at ?? incident.updated_at,
     lastMessage: incident.latest_update?.message ?? null,
     shareable: customerText !== null,
+    ...(incident.workspace ? { workspace: incident.workspace.name } : {}),
   };
 }

@@ -12,6 +12,8 @@ export interface CardInfo {
   lastMessage: string | null;
   /** Whether there is a customer text to insert (public, not a test or tutorial). */
   shareable?: boolean;
+  /** Whose incident (the active workspace), only when the agent has several: references collide. */
+  workspace?: string;
 }
 
 const MAX_MESSAGE_CHARS = 160;
@@ -27,7 +29,7 @@ export function cardLines(info: CardInfo, now: number, readAt?: number): { title
   return {
     title: `${info.reference}: ${info.name}`,
     // An earlier answer shown while incident.io is asked again says when it is from.
-    meta: `${info.status} · ${info.severity ?? 'No severity'}${asOfMark(readAt, now)}`,
+    meta: `${info.status} · ${info.severity ?? 'No severity'}${info.workspace ? ` · ${info.workspace}` : ''}${asOfMark(readAt, now)}`,
     update: info.lastMessage ? `${updated}: ${clip(info.lastMessage.replace(/\s+/g, ' ').trim())}` : updated,
   };
 }
