@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../wxt.config';
+import { deskScript } from './content/files';
+import { SAAS_ADAPTERS } from './helpdesk/registry';
 
 // Issue 14 §5 and §10: what the manifest promises about the browser and the sites it may reach.
 interface Manifest {
@@ -9,7 +11,7 @@ interface Manifest {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   optional_permissions?: string[];
-  content_scripts?: { matches: string[] }[];
+  content_scripts?: { matches: string[]; js?: string[] }[];
   minimum_chrome_version?: string;
   commands?: Record<string, { suggested_key?: { default?: string } }>;
 }
@@ -32,6 +34,12 @@ describe('manifest', () => {
     expect(manifest.commands?._execute_action?.suggested_key?.default).toBe('Alt+Shift+O');
     expect(firefox.commands?._execute_sidebar_action?.suggested_key?.default).toBe('Alt+Shift+O');
     expect(manifest.commands?.['quick-declare']?.suggested_key?.default).toBe('Alt+Shift+D');
+  });
+
+  it('gives each SaaS desk its own content script on its hosts, built from its own entrypoint', () => {
+    expect(manifest.content_scripts?.map((script) => ({ matches: script.matches, js: script.js })))
+      .toEqual(SAAS_ADAPTERS.map((adapter) => ({ matches: adapter.matches, js: [deskScript(adapter.id)] })));
+    for (const adapter of SAAS_ADAPTERS) expect(existsSync(resolve(__dirname, `../entrypoints/helpdesk-${adapter.id}.ts`)), adapter.id).toBe(true);
   });
 
   it('declares the minimum Chrome version the code assumes', () => {

@@ -1,5 +1,8 @@
 import { KEYS } from '../../e2e/fixtures';
 
+/** The query the extension lists open incidents with (triage, live, paused; the largest page). */
+export const OPEN_LIST_QUERY = 'page_size=250&status_category[one_of]=triage&status_category[one_of]=live&status_category[one_of]=paused';
+
 /** The bench's client for the sandbox admin API (`/_sandbox/*`), for a sandbox on any port. */
 export function sandboxAdmin(baseUrl: string) {
   async function call<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
@@ -40,8 +43,7 @@ export interface SandboxIncident {
 
 /** Moves every open incident of the sandbox to Closed: the usual day, nothing for a ticket to show. */
 export async function closeEveryIncident(sandboxUrl: string): Promise<void> {
-  const query = 'page_size=250&status_category[one_of]=triage&status_category[one_of]=live&status_category[one_of]=paused';
-  const res = await fetch(`${sandboxUrl}/v2/incidents?${query}`, { headers: { Authorization: `Bearer ${KEYS.full}` } });
+  const res = await fetch(`${sandboxUrl}/v2/incidents?${OPEN_LIST_QUERY}`, { headers: { Authorization: `Bearer ${KEYS.full}` } });
   const { incidents } = (await res.json()) as { incidents: { reference: string }[] };
   const admin = sandboxAdmin(sandboxUrl);
   for (const { reference } of incidents) await admin.setStatus(reference, 'Closed');

@@ -4,6 +4,7 @@ import { instrumentedPage, launch, scriptMs } from '../lib/browser';
 import { KEYS } from '../../e2e/fixtures';
 import type { BenchContext } from '../lib/context';
 import { cacheFilled, connectExtension, dropBackgroundCaches, openCacheAge, panelUrl, requireExtension } from '../lib/extension';
+import { OPEN_LIST_QUERY } from '../lib/sandbox-admin';
 import { addPanelProbe, type PanelMarks, panelMarksOf } from '../lib/probes';
 import { pairedRuns, vsFloor } from '../lib/paired';
 import type { Result } from '../lib/report';
@@ -82,7 +83,7 @@ export async function benchPanel(ctx: BenchContext): Promise<Result[]> {
     }, () => floorOpen(''));
     ctx.log(`side panel: ${warm.length} warm opens`);
 
-    const listUrl = `${ctx.sandbox.url}/v2/incidents?page_size=250&status_category[one_of]=triage&status_category[one_of]=live&status_category[one_of]=paused`;
+    const listUrl = `${ctx.sandbox.url}/v2/incidents?${OPEN_LIST_QUERY}`;
     const coldHash = `#${encodeURIComponent(`${listUrl}|${KEYS.full}`)}`;
     const cold: Open[] = [];
     const coldFloor = await pairedRuns(PANEL_OPENS, async () => {

@@ -5,7 +5,7 @@ import { run } from '../lib/in-browser';
 import { addPanelProbe, type FetchEntry, installFetchProbe, panelMarks, takeFetches } from '../lib/probes';
 import type { Result } from '../lib/report';
 import { KEYS } from '../../e2e/fixtures';
-import { sandboxAdmin } from '../lib/sandbox-admin';
+import { OPEN_LIST_QUERY, sandboxAdmin } from '../lib/sandbox-admin';
 import { summarize } from '../lib/stats';
 
 const SECTION = 'Scale (1,000 open)';
@@ -29,7 +29,7 @@ async function listedOpen(sandboxUrl: string): Promise<number> {
   let count = 0;
   let after: string | undefined;
   do {
-    const query = `status_category[one_of]=triage&status_category[one_of]=live&status_category[one_of]=paused&page_size=250${after ? `&after=${after}` : ''}`;
+    const query = `${OPEN_LIST_QUERY}${after ? `&after=${after}` : ''}`;
     const res = await fetch(`${sandboxUrl}/v2/incidents?${query}`, { headers: { authorization: `Bearer ${KEYS.full}` } });
     const page = (await res.json()) as { incidents: unknown[]; pagination_meta: { after?: string } };
     count += page.incidents.length;

@@ -29,3 +29,8 @@ export async function sendRead<T extends ReadType>(type: T, payload: RequestOf<T
   if (reply?.ok === true) return reply.data as HelpdeskResponseOf<T>;
   throw new ReadError(reply?.ok === false ? reply.error : { kind: 'malformed', message: 'Incident Copilot sent an unexpected reply.' });
 }
+
+/** The reads a feature makes, injectable in its tests. */
+export interface Reads {
+  sendRead: typeof sendRead;
+}

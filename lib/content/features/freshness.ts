@@ -1,11 +1,9 @@
 import type { RequestOf } from '@/lib/messaging/protocol';
-import { ext, sendRead } from '../ext';
+import { ext, type Reads, sendRead } from '../ext';
 import type { HelpdeskPage, TicketData } from '../page';
 import type { PageLife } from '../page-life';
 import { forStrip } from '../strip-model';
 import { isFromExtension, type TabMessageSender } from '../tab-protocol';
-
-export type Reads = Pick<typeof import('../ext'), 'sendRead'>;
 
 /**
  * Tab requests for what the strip shows, kept as fresh as incident.io: the cached answer paints at

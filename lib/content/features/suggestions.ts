@@ -1,6 +1,6 @@
 import { insertUpdate, openIncident } from '../actions';
 import { createCardLookup } from '../card-lookup';
-import { sendRead } from '../ext';
+import { type Reads, sendRead } from '../ext';
 import { button, h } from '../h';
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
@@ -9,8 +9,6 @@ import { showStripNote } from '../strip';
 import { requesterOf } from '@/lib/helpdesk/requester';
 import type { Requester } from '@/lib/panel-intent';
 import type { SuggestionsReply, TicketAsks } from './ticket-asks';
-
-export type Reads = Pick<typeof import('../ext'), 'sendRead'>;
 
 /**
  * "Suggested incidents": at most 3 open public incidents the background ranked against this

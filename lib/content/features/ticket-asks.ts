@@ -1,15 +1,13 @@
 import { requesterKey } from '@/lib/helpdesk/requester';
 import type { HelpdeskResponseOf } from '@/lib/messaging/protocol';
 import type { Requester } from '@/lib/panel-intent';
-import { sendRead } from '../ext';
+import { type Reads, sendRead } from '../ext';
 import type { HelpdeskPage } from '../page';
 import type { PageLife } from '../page-life';
 import { stripShowsSomething } from '../strip-model';
 
 export type SuggestionsReply = HelpdeskResponseOf<'suggestions/ticket'>;
 export type TicketFollowup = HelpdeskResponseOf<'followups/ticket'>['followups'][number];
-export type Reads = Pick<typeof import('../ext'), 'sendRead'>;
-
 /** The background bounds a ticket's text; the newest messages say most about what is wrong now. */
 const MAX_TEXT = 20_000;
 /** First message (what the customer reported) plus the newest ones. */
