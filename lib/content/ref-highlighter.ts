@@ -44,6 +44,17 @@ export class RefHighlighter {
     return found;
   }
 
+  /** Reads `root` too, keeping the others (a new message came near); returns its references. */
+  add(root: Element): string[] {
+    return this.byRoot.has(root) ? [] : this.read(root);
+  }
+
+  /** Whether `el` holds a shown root (a container the page rendered again around them). */
+  holdsRoot(el: Element): boolean {
+    for (const root of this.byRoot.keys()) if (el.contains(root)) return true;
+    return false;
+  }
+
   /** Reads a shown root again (its text changed); returns its references. */
   reread(root: Element): string[] {
     this.forget(root);
@@ -59,6 +70,12 @@ export class RefHighlighter {
   rootOf(node: Node): Element | undefined {
     for (const root of this.byRoot.keys()) if (root.contains(node)) return root;
     return undefined;
+  }
+
+  /** Whether a marked text node left the document (its root, or the text itself, was removed). */
+  lostNodes(): boolean {
+    for (const entries of this.byRoot.values()) for (const entry of entries) if (!entry.node.isConnected) return true;
+    return false;
   }
 
   /** Drops what left the document. */

@@ -42,6 +42,26 @@ export function init(page: HelpdeskPage, life: PageLife): void {
     }
   }
 
+  /**
+   * New nodes that came near: each is read on its own (a new message costs its own text, not a
+   * query over the whole ticket and a band of box reads), unless it is a container as tall as the
+   * view or one around shown messages (the page rendered the conversation again): then the band.
+   * The next band scan puts each reference back under its message's root.
+   */
+  function readArrived(arrived: readonly IntersectionObserverEntry[]): void {
+    const start = markStart();
+    const found: string[] = [];
+    for (const { target, boundingClientRect } of arrived) {
+      if (!target.isConnected) continue;
+      const root = highlighter.rootOf(target);
+      if (root) found.push(...highlighter.reread(root));
+      else if (boundingClientRect.height > page.view.innerHeight || highlighter.holdsRoot(target)) return scanView();
+      else found.push(...highlighter.add(target));
+    }
+    page.noteRefs(found);
+    measure('arrived', start);
+  }
+
   let scrollTimer: ReturnType<typeof setTimeout> | undefined;
   function onScroll(): void {
     scrollTimer ??= setTimeout(() => {
@@ -50,7 +70,7 @@ export function init(page: HelpdeskPage, life: PageLife): void {
     }, SCROLL_SCAN_MS);
   }
 
-  page.on('near', scanView);
+  page.on('near', (arrived) => (arrived ? readArrived(arrived) : scanView()));
   page.on('node', consider);
   page.on('flush', (removed) => {
     if (removed) highlighter.prune();

@@ -76,7 +76,7 @@ export async function deskPage(name: FixtureName = 'zendesk') {
   const page = createPage(life, ADAPTERS, doc);
   /** A layout: every watched element reported, as near the viewport. */
   const layout = () => {
-    const entries = [...observed].map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry);
+    const entries = [...observed].map((target) => ({ target, isIntersecting: true, boundingClientRect: target.getBoundingClientRect() }) as IntersectionObserverEntry);
     if (entries.length) callback?.(entries);
   };
   /** Lets the page's promises and 0-ms work run. */
