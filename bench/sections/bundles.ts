@@ -79,7 +79,7 @@ export function entrypoints(dir: string): Record<string, EntryFiles> {
 
 /** The content scripts a help-desk page gets at load (each SaaS desk's, and the self-hosted one). */
 export const contentScripts = (dir: string): [string, EntryFiles][] =>
-  Object.entries(entrypoints(dir)).filter(([name]) => name.startsWith('helpdesk') && name !== 'helpdesk-ui');
+  Object.entries(entrypoints(dir)).filter(([name]) => name.startsWith('helpdesk'));
 
 function sizes(dir: string, files: string[]) {
   const bytes = files.map((file) => readFileSync(path.join(dir, file)));

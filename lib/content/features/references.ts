@@ -52,11 +52,11 @@ export function init(page: HelpdeskPage, life: PageLife): void {
     const start = markStart();
     const found: string[] = [];
     for (const { target, boundingClientRect } of arrived) {
-      if (!target.isConnected) continue;
-      const root = highlighter.rootOf(target);
-      if (root) found.push(...highlighter.reread(root));
-      else if (boundingClientRect.height > page.view.innerHeight || highlighter.holdsRoot(target)) return scanView();
-      else found.push(...highlighter.add(target));
+      // Inside a shown root it was read with it: by a band scan since it was watched, or as part of
+      // a node read just before it (consider() rereads roots that were shown when the node came).
+      if (!target.isConnected || highlighter.rootOf(target)) continue;
+      if (boundingClientRect.height > page.view.innerHeight || highlighter.holdsRoot(target)) return scanView();
+      found.push(...highlighter.add(target));
     }
     page.noteRefs(found);
     measure('arrived', start);
