@@ -6,6 +6,7 @@ import { expect, KEYS, sandbox, withSandbox } from '../fixtures';
 import { type HelpdeskServer, startHelpdeskServer } from '../helpdesk/https-server';
 import { SANDBOX_URL } from '../ports';
 import { byRole, pageText } from './puppeteer-page';
+import { needs } from './needs';
 
 // The Firefox build (`npm run build:firefox -- --mode e2e`) in Debian's firefox-esr, installed as a
 // temporary add-on over WebDriver BiDi (puppeteer-core). BiDi may not navigate to moz-extension://
@@ -63,8 +64,8 @@ const test = withSandbox.extend<{ desk: HelpdeskServer; firefox: Browser; panel:
   },
 });
 
-test.skip(!existsSync(FIREFOX), `Firefox is not installed at ${FIREFOX} (apt-get install -y firefox-esr; .ci/run installs it)`);
-test.skip(!existsSync(FIREFOX_EXTENSION_DIR), `no Firefox e2e build at ${FIREFOX_EXTENSION_DIR} (npm run build:firefox -- --mode e2e)`);
+needs(existsSync(FIREFOX) ? null : `Firefox is not installed at ${FIREFOX} (apt-get install -y firefox-esr; .ci/run installs it)`);
+needs(existsSync(FIREFOX_EXTENSION_DIR) ? null : `no Firefox e2e build at ${FIREFOX_EXTENSION_DIR} (npm run build:firefox -- --mode e2e)`);
 
 
 /**

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { keyedExtensionCopy } from './extension-copy';
 import { policyUnavailableReason, writePolicy } from './policy';
+import { needs } from './needs';
 
 // IT's managed configuration through a real Chromium policy: a file in Chromium's machine policy
 // directory with a "3rdparty" section for the extension's id (a keyed copy of the e2e build, so the
@@ -56,7 +57,7 @@ const test = base.extend<{ desk: HelpdeskServer; resolvedStatusId: string }>({
   },
 });
 
-test.skip(policyUnavailableReason() !== null, `needs a machine policy: ${policyUnavailableReason()}`);
+needs(policyUnavailableReason() === null ? null : `needs a machine policy: ${policyUnavailableReason()}`);
 
 test.describe('Managed configuration (a real Chromium policy)', () => {
   test('the policy wins over Settings, shows as "Set by your organisation", and read-only is enforced in the background', async ({ context, panel, resolvedStatusId }) => {

@@ -10,6 +10,7 @@ import { type ExtensionCopy, keyedExtensionCopy } from './extension-copy';
 import { type PolicyFile, policyUnavailableReason, writePolicy } from './policy';
 import { findToolbarIcon } from './screen';
 import { hasCommand, startXvfb, type VirtualDisplay } from './xvfb';
+import { needs } from './needs';
 
 // The toolbar button clicked for real (shared/real-toolbar-click.md): Playwright can't reach the
 // browser's own toolbar, and only a real click grants activeTab. Chromium runs headful on its own
@@ -70,8 +71,8 @@ const test = withSandbox.extend<{ xvfb: VirtualDisplay; desk: HelpdeskServer; ex
   },
 });
 
-test.skip(!(await hasCommand('Xvfb')) || !(await hasCommand('xdotool')) || !(await hasCommand('xwd')), 'needs Xvfb, xdotool and xwd (apt-get install -y xvfb xdotool x11-apps; .ci/run installs them)');
-test.skip(policyUnavailableReason() !== null, `the icon is pinned by a machine policy: ${policyUnavailableReason()}`);
+needs((await hasCommand('Xvfb')) && (await hasCommand('xdotool')) && (await hasCommand('xwd')) ? null : 'needs Xvfb, xdotool and xwd (apt-get install -y xvfb xdotool x11-apps; .ci/run installs them)');
+needs(policyUnavailableReason() === null ? null : `the icon is pinned by a machine policy: ${policyUnavailableReason()}`);
 
 /** Connects the extension to the sandbox the way Settings stores a successful save. */
 async function connectToSandbox(browser: Browser, extensionId: string) {
